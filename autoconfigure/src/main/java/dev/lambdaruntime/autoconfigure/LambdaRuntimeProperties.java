@@ -1,0 +1,42 @@
+package dev.lambdaruntime.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the Lambda runtime, under {@code lambda.runtime}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("lambda.runtime")
+public class LambdaRuntimeProperties {
+
+	/**
+	 * Whether to serve invocations from the Lambda Runtime API when its address is known.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Address of the Lambda Runtime API, host:port with an optional path prefix. Defaults to
+	 * the AWS_LAMBDA_RUNTIME_API environment variable.
+	 */
+	private @Nullable String api;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getApi() {
+		return this.api;
+	}
+
+	public void setApi(@Nullable String api) {
+		this.api = api;
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.lambdaruntime.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Awaits Reactor results: a {@link Mono}'s value, a {@link Flux}'s items as a list. Kept apart so
+ * that Reactor stays optional.
+ */
+final class ReactiveResults {
+
+	private ReactiveResults() {
+	}
+
+	static boolean isReactive(@Nullable Object result) {
+		return result instanceof Mono<?> || result instanceof Flux<?>;
+	}
+
+	static @Nullable Object await(@Nullable Object result) {
+		if (result instanceof Mono<?> mono) {
+			return mono.block();
+		}
+		if (result instanceof Flux<?> flux) {
+			return flux.collectList().block();
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.lambdaruntime.runtime;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One keep-alive HTTP/1.1 connection to the Runtime API over a plain socket with
+ * {@code TCP_NODELAY}. It never sets a read timeout, reconnects when the server closed an idle
+ * connection, and can be closed from another thread to release a blocked exchange.
+ */
+final class HttpConnection implements Closeable {
+
+	private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+	private final String host;
+
+	private final int port;
+
+	private final String hostHeader;
+
+	private volatile boolean closed;
+
+	private volatile @Nullable Socket socket;
+
+	private @Nullable OutputStream out;
+
+	private @Nullable HttpResponseReader reader;
+
+	HttpConnection(String host, int port) {
+		this.host = host;
+		this.port = port;
+		this.hostHeader = host + ":" + port;
+	}
+
+	/**
+	 * Sends one request and reads its response. {@code headers} holds name and value pairs;
+	 * {@code body} is sent with a {@code Content-Length} when not {@code null}.
+	 */
+	synchronized HttpResponse exchange(String method, String path, String[] headers, byte @Nullable [] body)
+			throws IOException {
+		boolean reused = this.socket != null;
+		HttpResponseReader reader = connect();
+		long before = reader.bytesRead();
+		try {
+			return send(reader, method, path, headers, body);
+		}
+		catch (IOException ex) {
+			disconnect();
+			if (reused && !this.closed && reader.bytesRead() == before) {
+				// The server closed an idle keep-alive connection before we wrote: try once afresh.
+				return send(connect(), method, path, headers, body);
+			}
+			throw ex;
+		}
+	}
+
+	private HttpResponse send(HttpResponseReader reader, String method, String path, String[] headers,
+			byte @Nullable [] body) throws IOException {
+		OutputStream out = this.out;
+		if (out == null) {
+			throw new SocketException("Connection closed");
+		}
+		StringBuilder head = new StringBuilder(128 + path.length()).append(method)
+			.append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\nHost: ")
+			.append(this.hostHeader)
+			.append("\r\n");
+		for (int i = 0; i < headers.length; i += 2) {
+			head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+		}
+		if (body != null) {
+			head.append("Content-Length: ").append(body.length).append("\r\n");
+		}
+		head.append("\r\n");
+		out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+		if (body != null) {
+			out.write(body);
+		}
+		out.flush();
+		HttpResponse response = reader.read("HEAD".equals(method));
+		if ("close".equalsIgnoreCase(response.header("connection"))) {
+			disconnect();
+		}
+		return response;
+	}
+
+	private HttpResponseReader connect() throws IOException {
+		if (this.closed) {
+			throw new SocketException("Connection closed");
+		}
+		HttpResponseReader reader = this.reader;
+		if (reader != null) {
+			return reader;
+		}
+		Socket socket = new Socket();
+		socket.setTcpNoDelay(true);
+		socket.setKeepAlive(true);
+		this.socket = socket;
+		if (this.closed) {
+			disconnect();
+			throw new SocketException("Connection closed");
+		}
+		socket.connect(new InetSocketAddress(this.host, this.port), CONNECT_TIMEOUT_MILLIS);
+		this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+		reader = new HttpResponseReader(socket.getInputStream());
+		this.reader = reader;
+		return reader;
+	}
+
+	private void disconnect() {
+		Socket socket = this.socket;
+		this.socket = null;
+		this.out = null;
+		this.reader = null;
+		closeQuietly(socket);
+	}
+
+	/** Closes the connection for good; an exchange blocked on it, in any thread, fails at once. */
+	@Override
+	public void close() {
+		this.closed = true;
+		closeQuietly(this.socket);
+	}
+
+	private static void closeQuietly(@Nullable Socket socket) {
+		if (socket != null) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// closing anyway
+			}
+		}
+	}
+
+}

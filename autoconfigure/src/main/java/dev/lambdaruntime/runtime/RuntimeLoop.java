@@ -1,0 +1,170 @@
+package dev.lambdaruntime.runtime;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop: waits for the next invocation, hands it to the handler and answers it exactly
+ * once, with its response or its error, until it is stopped or the Runtime API fails it.
+ *
+ * @since 0.1.0
+ */
+public final class RuntimeLoop {
+
+	/** Exit status when the loop was stopped. */
+	public static final int STOPPED = 0;
+
+	/** Exit status when the Runtime API failed or the JVM ran out of memory. */
+	public static final int FAILED = 1;
+
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeLoop.class);
+
+	private final RuntimeApiClient client;
+
+	private final InvocationHandler handler;
+
+	private final LambdaEnvironment environment;
+
+	private final boolean traceProperty;
+
+	private volatile boolean stopping;
+
+	private volatile boolean invoking;
+
+	/**
+	 * A loop serving invocations from {@code client} with {@code handler}; {@code traceProperty}
+	 * sets the JVM-wide X-Ray trace header during each invocation (single-invocation mode only).
+	 */
+	public RuntimeLoop(RuntimeApiClient client, InvocationHandler handler, LambdaEnvironment environment,
+			boolean traceProperty) {
+		this.client = client;
+		this.handler = handler;
+		this.environment = environment;
+		this.traceProperty = traceProperty;
+	}
+
+	/** Serves invocations until stopped ({@link #STOPPED}) or failed ({@link #FAILED}). */
+	public int run() {
+		try {
+			while (!this.stopping) {
+				invokeOnce();
+			}
+			return STOPPED;
+		}
+		catch (IOException ex) {
+			if (this.stopping) {
+				return STOPPED;
+			}
+			logger.error("Lambda runtime exits: {}", ex.getMessage());
+			return FAILED;
+		}
+		catch (OutOfMemoryError ex) {
+			logger.error("Lambda runtime exits: the function ran out of memory");
+			return FAILED;
+		}
+		finally {
+			this.client.close();
+		}
+	}
+
+	/**
+	 * Serves exactly one invocation: next, handle, then response or error. An
+	 * {@link IOException} means the Runtime API failed and the loop must end; an
+	 * {@link OutOfMemoryError} is reported first, then rethrown.
+	 */
+	public void invokeOnce() throws IOException {
+		Invocation invocation = this.client.next();
+		this.invoking = true;
+		try {
+			InvocationContext context = new InvocationContext(invocation, this.environment);
+			byte[] response;
+			try (CurrentInvocation bound = CurrentInvocation.bind(context, this.traceProperty)) {
+				response = this.handler.handle(invocation, context);
+			}
+			catch (Throwable failure) {
+				reportFailure(invocation, failure);
+				return;
+			}
+			respond(invocation, response);
+		}
+		finally {
+			this.invoking = false;
+		}
+	}
+
+	private void respond(Invocation invocation, byte[] response) throws IOException {
+		try {
+			this.client.postResponse(invocation.requestId(), response);
+		}
+		catch (RuntimeApiException ex) {
+			if (ex.getStatus() == 413) {
+				postError(invocation, LambdaError.of(LambdaError.RESPONSE_TOO_LARGE, LambdaError.RESPONSE_TOO_LARGE,
+						"The response of " + response.length + " bytes exceeds the Runtime API's limit"));
+			}
+			else {
+				refused(invocation, ex);
+			}
+		}
+	}
+
+	private void reportFailure(Invocation invocation, Throwable failure) throws IOException {
+		String category = category(failure);
+		logger.warn("Invocation {} failed ({}): {}", invocation.requestId(), category, failure.toString(),
+				(failure instanceof InvalidEventException) ? null : failure);
+		postError(invocation, LambdaError.of(category, failure));
+		if (failure instanceof OutOfMemoryError oom) {
+			throw oom;
+		}
+	}
+
+	private static String category(Throwable failure) {
+		if (failure instanceof InvalidEventException) {
+			return LambdaError.UNMARSHAL_ERROR;
+		}
+		if (failure instanceof InvalidResultException) {
+			return LambdaError.MARSHAL_ERROR;
+		}
+		return LambdaError.USER_EXCEPTION;
+	}
+
+	private void postError(Invocation invocation, LambdaError error) throws IOException {
+		try {
+			this.client.postError(invocation.requestId(), error);
+		}
+		catch (RuntimeApiException ex) {
+			refused(invocation, ex);
+		}
+	}
+
+	private static void refused(Invocation invocation, RuntimeApiException ex) throws RuntimeApiException {
+		if (ex.getStatus() >= 500) {
+			throw ex;
+		}
+		logger.warn("The Runtime API refused the answer to invocation {}: {}", invocation.requestId(), ex.getMessage());
+	}
+
+	/**
+	 * Asks the loop to stop: at once when it waits for the next invocation, after the current
+	 * answer otherwise. Safe to call from any thread.
+	 */
+	public void stop() {
+		this.stopping = true;
+		if (!this.invoking) {
+			this.client.close();
+		}
+	}
+
+	/** Whether the loop is in the middle of an invocation. */
+	public boolean isInvoking() {
+		return this.invoking;
+	}
+
+	/** Closes the connection even in the middle of an invocation, for a stop that cannot wait. */
+	public void abort() {
+		this.stopping = true;
+		this.client.close();
+	}
+
+}

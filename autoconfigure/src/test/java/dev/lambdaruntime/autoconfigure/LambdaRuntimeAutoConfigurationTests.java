@@ -1,0 +1,243 @@
+package dev.lambdaruntime.autoconfigure;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdaruntime.runtime.CurrentInvocationContext;
+import dev.lambdaruntime.test.InvocationResult;
+import dev.lambdaruntime.test.LambdaEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link LambdaRuntimeAutoConfiguration}: one test per condition and per function
+ * selection rule.
+ */
+class LambdaRuntimeAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
+				JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class));
+
+	private LambdaEmulator emulator;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = LambdaEmulator.start();
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void whenRuntimeApiIsUnsetThenNoLoopIsStarted() {
+		this.contextRunner.withUserConfiguration(OneFunction.class).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(LambdaRuntimeLifecycle.class);
+			assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
+				.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName())
+				.toString()).contains("neither lambda.runtime.api nor the AWS_LAMBDA_RUNTIME_API environment variable is set");
+		});
+		assertThat(this.emulator.exchanges()).isEmpty();
+	}
+
+	@Test
+	void whenRuntimeApiIsUnsetThenSeveralFunctionsStartNormally() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(LambdaRuntimeLifecycle.class));
+	}
+
+	@Test
+	void whenRuntimeApiVariableIsSetThenTheLoopServesInvocations() {
+		this.contextRunner.withUserConfiguration(OneFunction.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LambdaRuntimeLifecycle.class);
+				assertThat(invoke("\"hello\"").payloadAsString()).isEqualTo("\"HELLO\"");
+				assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
+					.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName())
+					.toString()).contains("AWS_LAMBDA_RUNTIME_API is set to '" + this.emulator.runtimeApi() + "'");
+			});
+	}
+
+	@Test
+	void runtimeApiPropertyOverridesTheVariable() {
+		this.contextRunner.withUserConfiguration(OneFunction.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=127.0.0.1:1", "lambda.runtime.api=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(invoke("\"hello\"").payloadAsString()).isEqualTo("\"HELLO\""));
+	}
+
+	@Test
+	void whenDisabledThenNoLoopIsStartedEvenWithARuntimeApi() {
+		this.contextRunner.withUserConfiguration(OneFunction.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "lambda.runtime.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(LambdaRuntimeLifecycle.class).hasSingleBean(Context.class);
+				assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
+					.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName())
+					.toString()).contains("lambda.runtime.enabled is false");
+			});
+		assertThat(this.emulator.exchanges()).isEmpty();
+	}
+
+	@Test
+	void contextBeanExistsWithoutRuntimeApiAndFailsClearlyOutsideAnInvocation() {
+		this.contextRunner.withUserConfiguration(OneFunction.class).run((context) -> {
+			assertThat(context).getBean(Context.class).isInstanceOf(CurrentInvocationContext.class);
+			assertThatIllegalStateException().isThrownBy(() -> context.getBean(Context.class).getAwsRequestId())
+				.withMessageContaining("No Lambda invocation is in progress");
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesContextBean() {
+		this.contextRunner.withUserConfiguration(OneFunction.class, UserContext.class)
+			.run((context) -> assertThat(context).getBean(Context.class).isSameAs(UserContext.CONTEXT));
+	}
+
+	@Test
+	void withOneFunctionThatFunctionIsServed() {
+		this.contextRunner.withUserConfiguration(OneFunction.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "_HANDLER=bootstrap")
+			.run((context) -> assertThat(invoke("\"abc\"").payloadAsString()).isEqualTo("\"ABC\""));
+	}
+
+	@Test
+	void withSeveralFunctionsAndNoDefinitionStartupFailsNamingTheCandidates() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(FunctionSelectionException.class)
+				.hasMessageContaining("[lowercase, uppercase]")
+				.hasMessageContaining("spring.cloud.function.definition"));
+	}
+
+	@Test
+	void withNoFunctionStartupFails() {
+		this.contextRunner.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(FunctionSelectionException.class)
+				.hasMessageContaining("No function to serve"));
+	}
+
+	@Test
+	void definitionSelectsOneOfSeveralFunctions() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"spring.cloud.function.definition=lowercase", "_HANDLER=uppercase")
+			.run((context) -> assertThat(invoke("\"AbC\"").payloadAsString()).isEqualTo("\"abc\""));
+	}
+
+	@Test
+	void definitionNamingNoFunctionFailsNamingTheCandidates() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"spring.cloud.function.definition=reverse")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(FunctionSelectionException.class)
+				.hasMessageContaining("'reverse'")
+				.hasMessageContaining("[lowercase, uppercase]"));
+	}
+
+	@Test
+	void definitionMayComposeFunctions() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class, Exclaim.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"spring.cloud.function.definition=uppercase|exclaim")
+			.run((context) -> assertThat(invoke("\"hey\"").payloadAsString()).isEqualTo("\"HEY!\""));
+	}
+
+	@Test
+	void handlerSelectsAFunctionWhenItNamesOne() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "_HANDLER=lowercase")
+			.run((context) -> assertThat(invoke("\"AbC\"").payloadAsString()).isEqualTo("\"abc\""));
+	}
+
+	@Test
+	void supplierIsAFunctionCandidateToo() {
+		this.contextRunner.withUserConfiguration(OneSupplier.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(invoke("{\"ignored\":true}").payloadAsString()).isEqualTo("\"supplied\""));
+	}
+
+	private InvocationResult invoke(String event) throws Exception {
+		return this.emulator.invoke(event).get(10, TimeUnit.SECONDS);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OneFunction {
+
+		@Bean
+		Function<String, String> uppercase() {
+			return String::toUpperCase;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoFunctions {
+
+		@Bean
+		Function<String, String> uppercase() {
+			return String::toUpperCase;
+		}
+
+		@Bean
+		Function<String, String> lowercase() {
+			return String::toLowerCase;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Exclaim {
+
+		@Bean
+		Function<String, String> exclaim() {
+			return (text) -> text + "!";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OneSupplier {
+
+		@Bean
+		Supplier<String> supply() {
+			return () -> "supplied";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserContext {
+
+		static final Context CONTEXT = new CurrentInvocationContext();
+
+		@Bean
+		Context userContext() {
+			return CONTEXT;
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.lambdaruntime.test;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every Runtime API request: reads it, routes it to its endpoint, records the exchange and
+ * writes the answer; a request left without an answer (the emulator closed) loses its connection.
+ */
+final class RuntimeApiHandler implements HttpHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeApiHandler.class);
+
+	private final NextInvocationEndpoint next;
+
+	private final InvocationAnswerEndpoint answers;
+
+	private final InitErrorEndpoint initErrors;
+
+	private final EventLog<RecordedExchange> exchanges;
+
+	RuntimeApiHandler(NextInvocationEndpoint next, InvocationAnswerEndpoint answers, InitErrorEndpoint initErrors,
+			EventLog<RecordedExchange> exchanges) {
+		this.next = next;
+		this.answers = answers;
+		this.initErrors = initErrors;
+		this.exchanges = exchanges;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) {
+		try (exchange) {
+			RuntimeApiRequest request = RuntimeApiRequest.read(exchange);
+			Optional<RuntimeApiResponse> response = answer(request);
+			if (response.isPresent()) {
+				send(exchange, request, response.get());
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Runtime API client went away", ex);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Runtime API emulator failed to serve {} {}", exchange.getRequestMethod(),
+					exchange.getRequestURI(), ex);
+		}
+	}
+
+	private Optional<RuntimeApiResponse> answer(RuntimeApiRequest request) {
+		RuntimeApiRoute.Operation operation = request.route().operation();
+		if (operation != RuntimeApiRoute.Operation.NOT_FOUND && request.body().tooLarge()) {
+			return Optional.of(RuntimeApiResponse.error(413, "RequestEntityTooLarge", "The request body of "
+					+ request.body().length() + " bytes exceeds the limit of " + RequestBody.MAX_LENGTH + " bytes"));
+		}
+		return switch (operation) {
+			case NEXT -> this.next.next();
+			case RESPONSE -> Optional.of(this.answers.response(request));
+			case ERROR -> Optional.of(this.answers.error(request));
+			case INIT_ERROR -> Optional.of(this.initErrors.initError(request));
+			case NOT_FOUND -> Optional.of(RuntimeApiResponse.error(404, "NotFound",
+					"No Runtime API operation is " + request.method() + " " + request.route().path()));
+		};
+	}
+
+	private void send(HttpExchange exchange, RuntimeApiRequest request, RuntimeApiResponse response)
+			throws IOException {
+		int bodyLength = (int) Math.min(request.body().length(), Integer.MAX_VALUE);
+		this.exchanges.add(new RecordedExchange(request.method(), request.route().path(), request.headers(),
+				bodyLength, response.status()));
+		logger.debug("{} {} -> {}", request.method(), request.route().path(), response.status());
+		try {
+			ResponseWriter.write(exchange, response);
+		}
+		catch (IOException ex) {
+			response.onUndelivered().run();
+			throw ex;
+		}
+	}
+
+}

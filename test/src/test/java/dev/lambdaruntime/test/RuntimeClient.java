@@ -1,0 +1,88 @@
+package dev.lambdaruntime.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays the runtime in tests: talks to an emulator over real sockets with the JDK's HTTP client.
+ */
+final class RuntimeClient {
+
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final String baseUri;
+
+	RuntimeClient(LambdaEmulator emulator) {
+		this(emulator, "");
+	}
+
+	RuntimeClient(LambdaEmulator emulator, String pathPrefix) {
+		this.baseUri = "http://" + emulator.runtimeApi() + pathPrefix + "/2018-06-01";
+	}
+
+	CompletableFuture<HttpResponse<byte[]>> next() {
+		return this.http.sendAsync(request("/runtime/invocation/next").build(), BodyHandlers.ofByteArray());
+	}
+
+	CompletableFuture<HttpResponse<byte[]>> nextGivingUpAfter(Duration timeout) {
+		return this.http.sendAsync(request("/runtime/invocation/next").timeout(timeout).build(),
+				BodyHandlers.ofByteArray());
+	}
+
+	HttpResponse<byte[]> awaitNext() throws InterruptedException, ExecutionException, TimeoutException {
+		return next().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	HttpResponse<String> respond(String requestId, String body) throws IOException, InterruptedException {
+		return respond(requestId, BodyPublishers.ofString(body));
+	}
+
+	HttpResponse<String> respond(String requestId, BodyPublisher body) throws IOException, InterruptedException {
+		return send(request("/runtime/invocation/" + requestId + "/response").POST(body));
+	}
+
+	HttpResponse<String> error(String requestId, String errorType, String body)
+			throws IOException, InterruptedException {
+		return send(request("/runtime/invocation/" + requestId + "/error")
+			.header(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType)
+			.POST(BodyPublishers.ofString(body)));
+	}
+
+	HttpResponse<String> initError(String errorType, String body) throws IOException, InterruptedException {
+		return send(request("/runtime/init/error").header(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType)
+			.POST(BodyPublishers.ofString(body)));
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUri + path));
+	}
+
+	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	static String requestId(HttpResponse<?> next) {
+		return next.headers().firstValue(RuntimeApiHeaders.REQUEST_ID).orElseThrow();
+	}
+
+	static String jsonField(String json, String field) {
+		return JsonMapper.shared().readTree(json).get(field).asString();
+	}
+
+}
