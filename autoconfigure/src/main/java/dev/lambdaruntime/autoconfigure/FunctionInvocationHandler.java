@@ -9,12 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 
 /**
- * Serves invocations with a Spring Cloud Function: converts the event, invokes the function,
- * converts the result. Conversion is ours, so the function's own input and output conversion
- * is switched off.
+ * Serves invocations with the selected function: converts the event, invokes the function,
+ * converts the result.
  */
 final class FunctionInvocationHandler implements InvocationHandler {
 
@@ -22,20 +20,18 @@ final class FunctionInvocationHandler implements InvocationHandler {
 
 	private static final int MAX_LOGGED_EVENT_CHARS = 4096;
 
-	private final FunctionInvocationWrapper function;
+	private final FunctionChain function;
 
 	private final PayloadConverter converter;
 
-	FunctionInvocationHandler(FunctionInvocationWrapper function, JsonMapper mapper) {
+	FunctionInvocationHandler(FunctionChain function, JsonMapper mapper) {
 		this.function = function;
-		this.converter = new PayloadConverter(mapper, function.isSupplier() ? null : function.getInputType());
-		function.setSkipInputConversion(true);
-		function.setSkipOutputConversion(true);
+		this.converter = new PayloadConverter(mapper, function.inputType());
 	}
 
 	/** The definition of the function served, such as {@code uppercase} or {@code trim|uppercase}. */
 	String definition() {
-		return this.function.getFunctionDefinition();
+		return this.function.definition();
 	}
 
 	@Override
@@ -45,9 +41,7 @@ final class FunctionInvocationHandler implements InvocationHandler {
 			logger.debug("Invocation {} event: {}", invocation.requestId(),
 					new String(event, 0, Math.min(event.length, MAX_LOGGED_EVENT_CHARS), StandardCharsets.UTF_8));
 		}
-		Object result = this.function.isSupplier() ? this.function.get()
-				: this.function.apply(this.converter.readEvent(event, context));
-		return this.converter.writeResult(result);
+		return this.converter.writeResult(this.function.invoke(this.converter.readEvent(event, context)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,8 +13,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Chooses the function that serves invocations: {@code spring.cloud.function.definition} when
- * set (composition allowed), else {@code _HANDLER} when it names a function, else the only
- * function bean. Anything else fails with a message that names the candidates.
+ * set (composition {@code a|b} allowed), else {@code _HANDLER} when it names a function, else the
+ * only function bean. Anything else fails with a message that names the candidates.
  */
 final class FunctionSelector {
 
@@ -27,27 +28,22 @@ final class FunctionSelector {
 		this.catalog = catalog;
 	}
 
-	FunctionInvocationWrapper select(@Nullable String definition, @Nullable String handler) {
+	/** The definition to serve, every function of which exists. */
+	String select(@Nullable String definition, @Nullable String handler) {
 		Set<String> candidates = candidates();
 		if (StringUtils.hasText(definition)) {
-			FunctionInvocationWrapper function = lookup(definition.trim());
-			if (function == null) {
+			String trimmed = definition.trim();
+			if (!Arrays.stream(trimmed.split("\\|")).allMatch((name) -> lookup(name.trim()) != null)) {
 				throw new FunctionSelectionException(DEFINITION_PROPERTY + " is '" + definition
 						+ "', which names no function; the functions are " + candidates);
 			}
-			return function;
+			return trimmed;
 		}
-		if (StringUtils.hasText(handler)) {
-			FunctionInvocationWrapper function = lookup(handler.trim());
-			if (function != null) {
-				return function;
-			}
+		if (StringUtils.hasText(handler) && candidates.contains(handler.trim())) {
+			return handler.trim();
 		}
 		if (candidates.size() == 1) {
-			FunctionInvocationWrapper function = lookup(candidates.iterator().next());
-			if (function != null) {
-				return function;
-			}
+			return candidates.iterator().next();
 		}
 		if (candidates.isEmpty()) {
 			throw new FunctionSelectionException(
@@ -57,11 +53,20 @@ final class FunctionSelector {
 				+ DEFINITION_PROPERTY + " (or _HANDLER) to the one to use");
 	}
 
-	private @Nullable FunctionInvocationWrapper lookup(String definition) {
-		if (RoutingFunction.FUNCTION_NAME.equals(definition)) {
+	/** The function of the given name, which {@link #select} has vouched for. */
+	FunctionInvocationWrapper function(String name) {
+		FunctionInvocationWrapper function = lookup(name);
+		if (function == null) {
+			throw new FunctionSelectionException("No function is named '" + name + "'");
+		}
+		return function;
+	}
+
+	private @Nullable FunctionInvocationWrapper lookup(String name) {
+		if (name.isEmpty() || RoutingFunction.FUNCTION_NAME.equals(name)) {
 			return null;
 		}
-		Object function = this.catalog.lookup(definition);
+		Object function = this.catalog.lookup(name);
 		return (function instanceof FunctionInvocationWrapper wrapper && !wrapper.isRoutingFunction()) ? wrapper
 				: null;
 	}

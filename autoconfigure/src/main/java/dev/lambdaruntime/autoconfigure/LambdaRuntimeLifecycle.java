@@ -50,10 +50,11 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 			logger.debug("No Lambda Runtime API address is set: not serving invocations");
 			return;
 		}
+		FunctionSelector selector = new FunctionSelector(this.catalog);
+		String definition = selector.select(this.environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
+				this.environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
 		FunctionInvocationHandler handler = new FunctionInvocationHandler(
-				new FunctionSelector(this.catalog).select(this.environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
-						this.environment.getProperty(FunctionSelector.HANDLER_VARIABLE)),
-				this.mapper);
+				FunctionChain.of(definition, selector, this.mapper), this.mapper);
 		RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler,
 				LambdaEnvironment.from(this.environment::getProperty), true);
 		Thread thread = new Thread(() -> serve(loop), "lambda-runtime");

@@ -28,6 +28,8 @@ final class HttpConnection implements Closeable {
 
 	private volatile boolean closed;
 
+	private volatile int interruptions;
+
 	private volatile @Nullable Socket socket;
 
 	private @Nullable OutputStream out;
@@ -47,6 +49,7 @@ final class HttpConnection implements Closeable {
 	synchronized HttpResponse exchange(String method, String path, String[] headers, byte @Nullable [] body)
 			throws IOException {
 		boolean reused = this.socket != null;
+		int interruptions = this.interruptions;
 		HttpResponseReader reader = connect();
 		long before = reader.bytesRead();
 		try {
@@ -54,7 +57,7 @@ final class HttpConnection implements Closeable {
 		}
 		catch (IOException ex) {
 			disconnect();
-			if (reused && !this.closed && reader.bytesRead() == before) {
+			if (reused && !this.closed && interruptions == this.interruptions && reader.bytesRead() == before) {
 				// The server closed an idle keep-alive connection before we wrote: try once afresh.
 				return send(connect(), method, path, headers, body);
 			}
@@ -122,6 +125,15 @@ final class HttpConnection implements Closeable {
 		this.out = null;
 		this.reader = null;
 		closeQuietly(socket);
+	}
+
+	/**
+	 * Fails the exchange in progress, in any thread, at once, by closing the socket under it; a
+	 * later exchange connects afresh.
+	 */
+	void interrupt() {
+		this.interruptions++;
+		closeQuietly(this.socket);
 	}
 
 	/** Closes the connection for good; an exchange blocked on it, in any thread, fails at once. */

@@ -37,7 +37,7 @@ public record Invocation(String requestId, long deadlineMillis, @Nullable String
 			return 0;
 		}
 		try {
-			return Long.parseLong(value.trim());
+			return Math.max(0, Long.parseLong(value.trim()));
 		}
 		catch (NumberFormatException ex) {
 			return 0;

@@ -81,7 +81,8 @@ public final class InvocationContext implements Context {
 	/** Milliseconds left before the deadline, never negative, and 0 when the deadline is unknown. */
 	@Override
 	public int getRemainingTimeInMillis() {
-		long remaining = this.invocation.deadlineMillis() - System.currentTimeMillis();
+		long deadline = this.invocation.deadlineMillis();
+		long remaining = (deadline > 0) ? deadline - System.currentTimeMillis() : 0;
 		return (int) Math.max(0, Math.min(Integer.MAX_VALUE, remaining));
 	}
 

@@ -62,17 +62,46 @@ public record LambdaError(String category, String errorType, String errorMessage
 
 	private static LambdaError of(String category, Throwable failure, Set<Throwable> seen, int depth) {
 		seen.add(failure);
-		StackTraceElement[] frames = failure.getStackTrace();
-		List<String> stackTrace = new ArrayList<>(Math.min(frames.length, MAX_FRAMES));
-		for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
-			stackTrace.add(frames[i].toString());
-		}
-		Throwable cause = failure.getCause();
+		Throwable cause = cause(failure);
 		LambdaError causeError = (cause != null && !seen.contains(cause) && depth < MAX_CAUSES)
 				? of(category, cause, seen, depth + 1) : null;
-		String message = failure.getMessage();
-		return new LambdaError(category, failure.getClass().getName(), truncate((message != null) ? message : ""),
-				stackTrace, causeError);
+		return new LambdaError(category, failure.getClass().getName(), truncate(message(failure)),
+				stackTrace(failure), causeError);
+	}
+
+	// A failure's own methods may fail too: the error report must be made anyway.
+
+	private static String message(Throwable failure) {
+		try {
+			String message = failure.getMessage();
+			return (message != null) ? message : "";
+		}
+		catch (RuntimeException ex) {
+			return "(message unavailable: " + ex.getClass().getName() + ")";
+		}
+	}
+
+	private static List<String> stackTrace(Throwable failure) {
+		try {
+			StackTraceElement[] frames = failure.getStackTrace();
+			List<String> stackTrace = new ArrayList<>(Math.min(frames.length, MAX_FRAMES));
+			for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+				stackTrace.add(String.valueOf(frames[i]));
+			}
+			return stackTrace;
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	private static @Nullable Throwable cause(Throwable failure) {
+		try {
+			return failure.getCause();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static String truncate(String message) {

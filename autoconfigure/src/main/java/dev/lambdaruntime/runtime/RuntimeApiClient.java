@@ -114,7 +114,15 @@ public final class RuntimeApiClient implements Closeable {
 				"The Runtime API answered " + response.status() + " to " + call + ": " + body);
 	}
 
-	/** Closes the connection; a call blocked on it, in any thread, fails at once. */
+	/**
+	 * Fails the call in progress, in any thread, at once; later calls open a new connection, so
+	 * that an invocation received just before can still be answered.
+	 */
+	public void interrupt() {
+		this.connection.interrupt();
+	}
+
+	/** Closes the connection for good; a call blocked on it, in any thread, fails at once. */
 	@Override
 	public void close() {
 		this.connection.close();

@@ -79,15 +79,21 @@ public final class RuntimeLoop {
 		this.invoking = true;
 		try {
 			InvocationContext context = new InvocationContext(invocation, this.environment);
-			byte[] response;
+			byte[] response = null;
+			Throwable failure = null;
 			try (CurrentInvocation bound = CurrentInvocation.bind(context, this.traceProperty)) {
 				response = this.handler.handle(invocation, context);
 			}
-			catch (Throwable failure) {
-				reportFailure(invocation, failure);
-				return;
+			catch (Throwable ex) {
+				failure = ex;
 			}
-			respond(invocation, response);
+			if (failure != null || response == null) {
+				reportFailure(invocation, context, (failure != null) ? failure
+						: new InvalidResultException("The handler returned no response bytes", null));
+			}
+			else {
+				respond(invocation, response);
+			}
 		}
 		finally {
 			this.invoking = false;
@@ -109,11 +115,18 @@ public final class RuntimeLoop {
 		}
 	}
 
-	private void reportFailure(Invocation invocation, Throwable failure) throws IOException {
+	private void reportFailure(Invocation invocation, InvocationContext context, Throwable failure)
+			throws IOException {
 		String category = category(failure);
-		logger.warn("Invocation {} failed ({}): {}", invocation.requestId(), category, failure.toString(),
-				(failure instanceof InvalidEventException) ? null : failure);
-		postError(invocation, LambdaError.of(category, failure));
+		LambdaError error = LambdaError.of(category, failure);
+		try (CurrentInvocation bound = CurrentInvocation.bind(context, false)) {
+			logger.warn("Invocation {} failed ({}): {}: {}", invocation.requestId(), category, error.errorType(),
+					error.errorMessage(), (failure instanceof InvalidEventException) ? null : failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Invocation {} failed ({}): {}", invocation.requestId(), category, error.errorType());
+		}
+		postError(invocation, error);
 		if (failure instanceof OutOfMemoryError oom) {
 			throw oom;
 		}
@@ -151,9 +164,7 @@ public final class RuntimeLoop {
 	 */
 	public void stop() {
 		this.stopping = true;
-		if (!this.invoking) {
-			this.client.close();
-		}
+		this.client.interrupt();
 	}
 
 	/** Whether the loop is in the middle of an invocation. */

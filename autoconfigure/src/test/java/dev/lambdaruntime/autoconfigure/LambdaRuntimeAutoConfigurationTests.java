@@ -3,6 +3,8 @@ package dev.lambdaruntime.autoconfigure;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.runtime.CurrentInvocationContext;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -49,9 +53,7 @@ class LambdaRuntimeAutoConfigurationTests {
 	void whenRuntimeApiIsUnsetThenNoLoopIsStarted() {
 		this.contextRunner.withUserConfiguration(OneFunction.class).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(LambdaRuntimeLifecycle.class);
-			assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
-				.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName())
-				.toString()).contains("neither lambda.runtime.api nor the AWS_LAMBDA_RUNTIME_API environment variable is set");
+			assertThat(loopConditionMessages(context)).contains("neither lambda.runtime.api nor the AWS_LAMBDA_RUNTIME_API environment variable is set");
 		});
 		assertThat(this.emulator.exchanges()).isEmpty();
 	}
@@ -69,9 +71,7 @@ class LambdaRuntimeAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(LambdaRuntimeLifecycle.class);
 				assertThat(invoke("\"hello\"").payloadAsString()).isEqualTo("\"HELLO\"");
-				assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
-					.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName())
-					.toString()).contains("AWS_LAMBDA_RUNTIME_API is set to '" + this.emulator.runtimeApi() + "'");
+				assertThat(loopConditionMessages(context)).contains("AWS_LAMBDA_RUNTIME_API is set to '" + this.emulator.runtimeApi() + "'");
 			});
 	}
 
@@ -88,9 +88,7 @@ class LambdaRuntimeAutoConfigurationTests {
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "lambda.runtime.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(LambdaRuntimeLifecycle.class).hasSingleBean(Context.class);
-				assertThat(ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
-					.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName())
-					.toString()).contains("lambda.runtime.enabled is false");
+				assertThat(loopConditionMessages(context)).contains("lambda.runtime.enabled is false");
 			});
 		assertThat(this.emulator.exchanges()).isEmpty();
 	}
@@ -177,6 +175,15 @@ class LambdaRuntimeAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(OneSupplier.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
 			.run((context) -> assertThat(invoke("{\"ignored\":true}").payloadAsString()).isEqualTo("\"supplied\""));
+	}
+
+	private static String loopConditionMessages(AssertableApplicationContext context) {
+		ConditionAndOutcomes outcomes = ConditionEvaluationReport.get(context.getBeanFactory())
+			.getConditionAndOutcomesBySource()
+			.get(LambdaRuntimeAutoConfiguration.RuntimeLoopConfiguration.class.getName());
+		return StreamSupport.stream(outcomes.spliterator(), false)
+			.map((outcome) -> outcome.getOutcome().getMessage())
+			.collect(Collectors.joining("\n"));
 	}
 
 	private InvocationResult invoke(String event) throws Exception {

@@ -69,6 +69,16 @@ class PayloadConversionEndToEndTests {
 	}
 
 	@Test
+	void stringEventThatLooksLikeAJsonArrayReachesTheFunctionWhole() {
+		assertThat(serve("uppercase", "[1,\"a\"]").payloadAsString()).isEqualTo("\"[1,\\\"A\\\"]\"");
+	}
+
+	@Test
+	void composedFunctionsPassRecordsAlong() {
+		assertThat(serve("greet|replyText", "{\"name\":\"Cy\"}").payloadAsString()).isEqualTo("\"Hello, Cy.\"");
+	}
+
+	@Test
 	void recordsConvertInAndOut() {
 		assertThat(serve("greet", "{\"name\":\"Ada\"}").payloadAsString()).isEqualTo("{\"greeting\":\"Hello, Ada\"}");
 	}
@@ -91,7 +101,7 @@ class PayloadConversionEndToEndTests {
 	@Test
 	void bytesPassThroughUntouched() {
 		byte[] event = { 0, (byte) 0xff, 'x', '\n' };
-		assertThat(serve("bytes", event).payload()).containsExactly('x', '\n', (byte) 0xff, 0);
+		assertThat(serve("bytes", event).payload()).containsExactly('\n', 'x', (byte) 0xff, 0);
 	}
 
 	@Test
@@ -251,6 +261,11 @@ class PayloadConversionEndToEndTests {
 		@Bean
 		Function<Greeting, Reply> greet() {
 			return (greeting) -> new Reply("Hello, " + greeting.name());
+		}
+
+		@Bean
+		Function<Reply, String> replyText() {
+			return (reply) -> reply.greeting() + ".";
 		}
 
 		@Bean

@@ -12,9 +12,9 @@ final class InitErrorEndpoint {
 	}
 
 	RuntimeApiResponse initError(RuntimeApiRequest request) {
-		this.initErrors.add(new InitError(request.headers().get(RuntimeApiHeaders.FUNCTION_ERROR_TYPE),
-				request.body().bytes(), request.headers()));
-		return RuntimeApiResponse.accepted();
+		InitError error = new InitError(request.headers().get(RuntimeApiHeaders.FUNCTION_ERROR_TYPE),
+				request.body().bytes(), request.headers());
+		return RuntimeApiResponse.accepted(() -> this.initErrors.add(error));
 	}
 
 }

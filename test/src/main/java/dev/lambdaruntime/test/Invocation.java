@@ -3,6 +3,7 @@ package dev.lambdaruntime.test;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Invocation {
 
-	static final String TIMEOUT_ERROR_TYPE = "Sandbox.Timedout";
+	private static final String TIMEOUT_ERROR_TYPE = "Sandbox.Timedout";
 
 	private enum State {
 
@@ -102,21 +103,22 @@ final class Invocation {
 	 * @param payload the posted body
 	 * @param errorType the posted error type, if any
 	 * @param headers the headers of the post
-	 * @return {@code false} if the invocation is not running (so the post is invalid)
+	 * @return what hands the result to the invoker, to run once the exchange is recorded; empty
+	 * if the invocation is not running (so the post is invalid)
 	 */
-	boolean answer(boolean isError, byte[] payload, @Nullable String errorType, Map<String, String> headers) {
+	Optional<Runnable> answer(boolean isError, byte[] payload, @Nullable String errorType,
+			Map<String, String> headers) {
 		InvocationResult answer;
 		synchronized (this) {
 			if (this.state != State.RUNNING) {
-				return false;
+				return Optional.empty();
 			}
 			this.state = State.DONE;
 			cancelTimeout();
 			answer = new InvocationResult(requestId(), isError, payload, errorType, headers,
 					Duration.ofNanos(System.nanoTime() - this.startNanos));
 		}
-		this.result.complete(answer);
-		return true;
+		return Optional.of(() -> this.result.complete(answer));
 	}
 
 	/**
@@ -137,7 +139,8 @@ final class Invocation {
 	private void timeOut() {
 		String message = String.format(Locale.ROOT, "%s Task timed out after %.2f seconds", requestId(),
 				this.timeout.toMillis() / 1000.0);
-		answer(true, JsonBodies.error(TIMEOUT_ERROR_TYPE, message), TIMEOUT_ERROR_TYPE, Map.of());
+		answer(true, JsonBodies.error(TIMEOUT_ERROR_TYPE, message), TIMEOUT_ERROR_TYPE, Map.of())
+			.ifPresent(Runnable::run);
 	}
 
 	private void cancelTimeout() {

@@ -26,14 +26,11 @@ final class InvocationAnswerEndpoint {
 
 	private RuntimeApiResponse answer(RuntimeApiRequest request, boolean isError, @Nullable String errorType) {
 		String requestId = Objects.requireNonNull(request.route().requestId(), "requestId");
-		boolean answered = this.invocations.find(requestId)
-			.map((invocation) -> invocation.answer(isError, request.body().bytes(), errorType, request.headers()))
-			.orElse(false);
-		if (!answered) {
-			return RuntimeApiResponse.error(400, "InvalidRequestID", "No running invocation has request id "
-					+ requestId + ": it is unknown, or was already answered, or timed out");
-		}
-		return RuntimeApiResponse.accepted();
+		return this.invocations.find(requestId)
+			.flatMap((invocation) -> invocation.answer(isError, request.body().bytes(), errorType, request.headers()))
+			.map(RuntimeApiResponse::accepted)
+			.orElseGet(() -> RuntimeApiResponse.error(400, "InvalidRequestID", "No running invocation has request id "
+					+ requestId + ": it is unknown, or was already answered, or timed out"));
 	}
 
 }

@@ -53,7 +53,7 @@ final class NextInvocationEndpoint {
 			if (invocation.returnToQueue()) {
 				this.queue.putBack(invocation);
 			}
-		});
+		}, RuntimeApiResponse.NOTHING);
 	}
 
 }

@@ -71,6 +71,7 @@ final class RuntimeApiHandler implements HttpHandler {
 		int bodyLength = (int) Math.min(request.body().length(), Integer.MAX_VALUE);
 		this.exchanges.add(new RecordedExchange(request.method(), request.route().path(), request.headers(),
 				bodyLength, response.status()));
+		response.onRecorded().run();
 		logger.debug("{} {} -> {}", request.method(), request.route().path(), response.status());
 		try {
 			ResponseWriter.write(exchange, response);

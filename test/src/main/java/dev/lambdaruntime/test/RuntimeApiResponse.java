@@ -9,13 +9,20 @@ import java.util.Map;
  * @param headers the headers to send
  * @param body the body to send
  * @param onUndelivered run when writing the answer fails, because the client went away
+ * @param onRecorded run once the exchange is recorded, before the answer is written
  */
-record RuntimeApiResponse(int status, Map<String, String> headers, byte[] body, Runnable onUndelivered) {
+record RuntimeApiResponse(int status, Map<String, String> headers, byte[] body, Runnable onUndelivered,
+		Runnable onRecorded) {
 
 	static final String JSON = "application/json";
 
-	static RuntimeApiResponse accepted() {
-		return json(202, JsonBodies.status("OK"));
+	static final Runnable NOTHING = () -> {
+	};
+
+	/** A 202 that runs {@code onRecorded} once the exchange is recorded, so records lead results. */
+	static RuntimeApiResponse accepted(Runnable onRecorded) {
+		return new RuntimeApiResponse(202, Map.of("Content-Type", JSON), JsonBodies.status("OK"), NOTHING,
+				onRecorded);
 	}
 
 	static RuntimeApiResponse error(int status, String errorType, String errorMessage) {
@@ -23,8 +30,7 @@ record RuntimeApiResponse(int status, Map<String, String> headers, byte[] body, 
 	}
 
 	private static RuntimeApiResponse json(int status, byte[] body) {
-		return new RuntimeApiResponse(status, Map.of("Content-Type", JSON), body, () -> {
-		});
+		return new RuntimeApiResponse(status, Map.of("Content-Type", JSON), body, NOTHING, NOTHING);
 	}
 
 }

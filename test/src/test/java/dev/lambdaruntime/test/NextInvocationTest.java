@@ -1,11 +1,9 @@
 package dev.lambdaruntime.test;
 
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,11 +123,12 @@ class NextInvocationTest {
 
 	@Test
 	void eventStaysQueuedWhenTheWaitingRuntimeGoesAway() throws Exception {
-		assertThat(this.runtime.nextGivingUpAfter(Duration.ofMillis(300))).failsWithin(RuntimeClient.WAIT)
-			.withThrowableOfType(ExecutionException.class)
-			.withCauseInstanceOf(HttpTimeoutException.class);
+		this.runtime.nextAndDisconnect();
 
 		this.emulator.invoke("{\"kept\":true}");
+		// the abandoned call is the only one waiting, so it takes the event, and fails to deliver it
+		await().atMost(RuntimeClient.WAIT)
+			.until(() -> this.emulator.exchanges().stream().anyMatch((exchange) -> exchange.status() == 200));
 
 		HttpResponse<byte[]> next = this.runtime.awaitNext();
 		assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"kept\":true}");

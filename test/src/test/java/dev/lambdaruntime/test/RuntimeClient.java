@@ -1,6 +1,7 @@
 package dev.lambdaruntime.test;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,10 @@ final class RuntimeClient {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+	private final int port;
+
+	private final String pathPrefix;
+
 	private final String baseUri;
 
 	RuntimeClient(LambdaEmulator emulator) {
@@ -33,6 +38,8 @@ final class RuntimeClient {
 	}
 
 	RuntimeClient(LambdaEmulator emulator, String pathPrefix) {
+		this.port = emulator.port();
+		this.pathPrefix = pathPrefix;
 		this.baseUri = "http://" + emulator.runtimeApi() + pathPrefix + "/2018-06-01";
 	}
 
@@ -40,9 +47,16 @@ final class RuntimeClient {
 		return this.http.sendAsync(request("/runtime/invocation/next").build(), BodyHandlers.ofByteArray());
 	}
 
-	CompletableFuture<HttpResponse<byte[]>> nextGivingUpAfter(Duration timeout) {
-		return this.http.sendAsync(request("/runtime/invocation/next").timeout(timeout).build(),
-				BodyHandlers.ofByteArray());
+	/**
+	 * Calls {@code next} on a connection of its own and closes it straight away, as a runtime
+	 * that dies while waiting would.
+	 */
+	void nextAndDisconnect() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			String request = "GET " + this.pathPrefix + "/2018-06-01/runtime/invocation/next HTTP/1.1\r\n"
+					+ "Host: 127.0.0.1\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+		}
 	}
 
 	HttpResponse<byte[]> awaitNext() throws InterruptedException, ExecutionException, TimeoutException {

@@ -1,0 +1,103 @@
+package dev.lambdaruntime.autoconfigure;
+
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The user's function, or the composition {@code a|b|c} of several, called directly: the
+ * catalog only finds them, so that nothing between the event and the function reshapes the
+ * input (Spring Cloud Function's invoker, for one, splits a string that looks like a JSON array).
+ * Between two composed functions a value is converted only when its type does not fit.
+ */
+final class FunctionChain {
+
+	private final String definition;
+
+	private final List<Stage> stages;
+
+	private FunctionChain(String definition, List<Stage> stages) {
+		this.definition = definition;
+		this.stages = stages;
+	}
+
+	/** The chain of the functions a definition names; each one must be known to the selector. */
+	static FunctionChain of(String definition, FunctionSelector selector, JsonMapper mapper) {
+		List<Stage> stages = Arrays.stream(definition.split("\\|"))
+			.map((name) -> Stage.of(selector.function(name.trim()), mapper))
+			.toList();
+		return new FunctionChain(definition, stages);
+	}
+
+	/** The definition served, such as {@code uppercase} or {@code trim|uppercase}. */
+	String definition() {
+		return this.definition;
+	}
+
+	/** The input type of the first function, or {@code null} when it is a supplier. */
+	@Nullable Type inputType() {
+		return this.stages.get(0).inputType();
+	}
+
+	@Nullable Object invoke(@Nullable Object input) {
+		Object value = input;
+		for (int i = 0; i < this.stages.size(); i++) {
+			Stage stage = this.stages.get(i);
+			if (i > 0) {
+				value = stage.adapt(value);
+			}
+			value = stage.call(value);
+		}
+		return value;
+	}
+
+	private record Stage(Object target, @Nullable Type inputType, @Nullable Class<?> rawInputType,
+			@Nullable JavaType javaInputType, JsonMapper mapper) {
+
+		static Stage of(FunctionInvocationWrapper function, JsonMapper mapper) {
+			Type inputType = (function.isSupplier()) ? null : function.getInputType();
+			boolean plain = inputType != null && !FunctionTypeUtils.isMessage(inputType);
+			return new Stage(function.getTarget(), inputType,
+					(inputType != null) ? FunctionTypeUtils.getRawType(inputType) : null,
+					plain ? mapper.constructType(inputType) : null, mapper);
+		}
+
+		@SuppressWarnings("unchecked")
+		@Nullable Object call(@Nullable Object input) {
+			if (this.target instanceof Function<?, ?> function) {
+				return ((Function<Object, Object>) function).apply(input);
+			}
+			if (this.target instanceof Consumer<?> consumer) {
+				((Consumer<Object>) consumer).accept(input);
+				return null;
+			}
+			return ((Supplier<?>) this.target).get();
+		}
+
+		/** The previous function's result, made fit for this function's input. */
+		@Nullable Object adapt(@Nullable Object value) {
+			if (value == null || this.rawInputType == null || this.rawInputType.isInstance(value)) {
+				return value;
+			}
+			if (this.javaInputType == null) {
+				return MessageBuilder.withPayload(value).build();
+			}
+			Object payload = (value instanceof Message<?> message) ? message.getPayload() : value;
+			return this.rawInputType.isInstance(payload) ? payload : this.mapper.convertValue(payload, this.javaInputType);
+		}
+
+	}
+
+}
