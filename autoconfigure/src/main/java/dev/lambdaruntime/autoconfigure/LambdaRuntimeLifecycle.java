@@ -1,9 +1,12 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lambdaruntime.runtime.InvocationMode;
 import dev.lambdaruntime.runtime.LambdaEnvironment;
 import dev.lambdaruntime.runtime.RuntimeApiClient;
 import dev.lambdaruntime.runtime.RuntimeLoop;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,15 +16,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 
 /**
- * Starts the Runtime API loop on its own non-daemon thread once the application context is
- * refreshed, and stops it within a second when the context closes, even while it waits for the
- * next invocation.
+ * Starts the Runtime API loop, one per allowed concurrent invocation, each on its own
+ * non-daemon thread with its own connection, once the application context is refreshed; stops
+ * them within a second when the context closes, even while they wait for the next invocation.
  */
 final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LambdaRuntimeLifecycle.class);
 
-	private static final long STOP_TIMEOUT_MILLIS = 800;
+	private static final long STOP_TIMEOUT_NANOS = 800_000_000L;
 
 	private final Environment environment;
 
@@ -31,9 +34,9 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private final LambdaRuntimeExit exit;
 
-	private volatile @Nullable RuntimeLoop loop;
+	private final List<Poller> pollers = new ArrayList<>();
 
-	private volatile @Nullable Thread thread;
+	private volatile boolean running;
 
 	LambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog, JsonMapper mapper,
 			LambdaRuntimeExit exit) {
@@ -50,49 +53,65 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 			logger.debug("No Lambda Runtime API address is set: not serving invocations");
 			return;
 		}
+		int concurrency = RuntimeApiAddress.concurrency(this.environment);
 		FunctionSelector selector = new FunctionSelector(this.catalog);
 		String definition = selector.select(this.environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
 				this.environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
 		FunctionInvocationHandler handler = new FunctionInvocationHandler(
 				FunctionChain.of(definition, selector, this.mapper), this.mapper);
-		RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler,
-				LambdaEnvironment.from(this.environment::getProperty), true);
-		Thread thread = new Thread(() -> serve(loop), "lambda-runtime");
-		thread.setDaemon(false);
-		this.loop = loop;
-		this.thread = thread;
-		logger.info("Serving function '{}' from the Lambda Runtime API at {}", handler.definition(), address);
-		thread.start();
+		LambdaEnvironment lambdaEnvironment = LambdaEnvironment.from(this.environment::getProperty);
+		InvocationMode mode = (concurrency > 1) ? InvocationMode.CONCURRENT : InvocationMode.SINGLE;
+		synchronized (this.pollers) {
+			for (int i = 1; i <= concurrency; i++) {
+				RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler, lambdaEnvironment,
+						mode);
+				Thread thread = new Thread(() -> serve(loop), (concurrency > 1) ? "lambda-runtime-" + i : "lambda-runtime");
+				thread.setDaemon(false);
+				this.pollers.add(new Poller(loop, thread));
+			}
+			this.running = true;
+			logger.info("Serving function '{}' from the Lambda Runtime API at {}{}", definition, address,
+					(concurrency > 1) ? " with " + concurrency + " concurrent invocations" : "");
+			this.pollers.forEach((poller) -> poller.thread().start());
+		}
 	}
 
 	private void serve(RuntimeLoop loop) {
 		int status = loop.run();
 		if (status != RuntimeLoop.STOPPED) {
-			this.loop = null;
-			this.thread = null;
-			this.exit.exit(status);
+			boolean exit;
+			synchronized (this.pollers) {
+				exit = this.running;
+				this.running = false;
+				this.pollers.removeIf((poller) -> poller.loop() == loop);
+			}
+			if (exit) {
+				this.exit.exit(status);
+			}
 		}
 	}
 
 	@Override
 	public void stop() {
-		RuntimeLoop loop = this.loop;
-		Thread thread = this.thread;
-		this.loop = null;
-		this.thread = null;
-		if (loop == null || thread == null) {
-			return;
+		List<Poller> pollers;
+		synchronized (this.pollers) {
+			this.running = false;
+			pollers = List.copyOf(this.pollers);
+			this.pollers.clear();
 		}
-		loop.stop();
-		if (thread == Thread.currentThread()) {
-			return;
-		}
+		pollers.forEach((poller) -> poller.loop().stop());
+		long deadline = System.nanoTime() + STOP_TIMEOUT_NANOS;
 		try {
-			thread.join(STOP_TIMEOUT_MILLIS);
-			if (thread.isAlive()) {
-				logger.warn("The function did not finish its invocation in time: abandoning it to stop");
-				loop.abort();
-				thread.join(STOP_TIMEOUT_MILLIS / 4);
+			for (Poller poller : pollers) {
+				Thread thread = poller.thread();
+				if (thread != Thread.currentThread()) {
+					thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+				}
+				if (thread.isAlive() && thread != Thread.currentThread()) {
+					logger.warn("The function did not finish its invocation in time: abandoning it to stop");
+					poller.loop().abort();
+					thread.join(STOP_TIMEOUT_NANOS / 4_000_000);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -102,7 +121,10 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.loop != null;
+		return this.running;
+	}
+
+	private record Poller(RuntimeLoop loop, Thread thread) {
 	}
 
 }

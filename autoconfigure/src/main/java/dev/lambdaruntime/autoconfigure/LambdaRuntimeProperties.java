@@ -23,6 +23,12 @@ public class LambdaRuntimeProperties {
 	 */
 	private @Nullable String api;
 
+	/**
+	 * How many invocations to serve at once, each with its own poller and connection. Defaults
+	 * to the AWS_LAMBDA_MAX_CONCURRENCY environment variable, else 1.
+	 */
+	private @Nullable Integer concurrency;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -37,6 +43,14 @@ public class LambdaRuntimeProperties {
 
 	public void setApi(@Nullable String api) {
 		this.api = api;
+	}
+
+	public @Nullable Integer getConcurrency() {
+		return this.concurrency;
+	}
+
+	public void setConcurrency(@Nullable Integer concurrency) {
+		this.concurrency = concurrency;
 	}
 
 }

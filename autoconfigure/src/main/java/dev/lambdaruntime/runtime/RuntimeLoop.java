@@ -27,29 +27,33 @@ public final class RuntimeLoop {
 
 	private final LambdaEnvironment environment;
 
-	private final boolean traceProperty;
+	private final InvocationMode mode;
+
+	private final Backoff backoff = new Backoff();
 
 	private volatile boolean stopping;
 
 	private volatile boolean invoking;
 
-	/**
-	 * A loop serving invocations from {@code client} with {@code handler}; {@code traceProperty}
-	 * sets the JVM-wide X-Ray trace header during each invocation (single-invocation mode only).
-	 */
+	/** A loop serving invocations from {@code client} with {@code handler}, in the given mode. */
 	public RuntimeLoop(RuntimeApiClient client, InvocationHandler handler, LambdaEnvironment environment,
-			boolean traceProperty) {
+			InvocationMode mode) {
 		this.client = client;
 		this.handler = handler;
 		this.environment = environment;
-		this.traceProperty = traceProperty;
+		this.mode = mode;
 	}
 
 	/** Serves invocations until stopped ({@link #STOPPED}) or failed ({@link #FAILED}). */
 	public int run() {
 		try {
 			while (!this.stopping) {
-				invokeOnce();
+				if (this.mode == InvocationMode.CONCURRENT) {
+					invokeOnceOrBackOff();
+				}
+				else {
+					invokeOnce();
+				}
 			}
 			return STOPPED;
 		}
@@ -69,6 +73,21 @@ public final class RuntimeLoop {
 		}
 	}
 
+	private void invokeOnceOrBackOff() throws IOException {
+		try {
+			invokeOnce();
+			this.backoff.reset();
+		}
+		catch (IOException ex) {
+			if (this.stopping) {
+				throw ex;
+			}
+			long delay = this.backoff.next();
+			logger.warn("The Runtime API failed, retrying in {} ms: {}", delay, ex.getMessage());
+			this.backoff.await(delay);
+		}
+	}
+
 	/**
 	 * Serves exactly one invocation: next, handle, then response or error. An
 	 * {@link IOException} means the Runtime API failed and the loop must end; an
@@ -81,7 +100,7 @@ public final class RuntimeLoop {
 			InvocationContext context = new InvocationContext(invocation, this.environment);
 			byte[] response = null;
 			Throwable failure = null;
-			try (CurrentInvocation bound = CurrentInvocation.bind(context, this.traceProperty)) {
+			try (CurrentInvocation bound = CurrentInvocation.bind(context, this.mode == InvocationMode.SINGLE)) {
 				response = this.handler.handle(invocation, context);
 			}
 			catch (Throwable ex) {
@@ -164,6 +183,7 @@ public final class RuntimeLoop {
 	 */
 	public void stop() {
 		this.stopping = true;
+		this.backoff.cancel();
 		this.client.interrupt();
 	}
 
@@ -175,6 +195,7 @@ public final class RuntimeLoop {
 	/** Closes the connection even in the middle of an invocation, for a stop that cannot wait. */
 	public void abort() {
 		this.stopping = true;
+		this.backoff.cancel();
 		this.client.close();
 	}
 

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lambdaruntime.runtime.StubRuntimeApi.Answer;
+import dev.lambdaruntime.runtime.StubRuntimeApi.Answerer;
 import dev.lambdaruntime.runtime.StubRuntimeApi.Request;
 import dev.lambdaruntime.test.InvocationRequest;
 import dev.lambdaruntime.test.InvocationResult;
@@ -271,15 +272,38 @@ class RuntimeLoopTests {
 	@Test
 	void endsWithFailurePromptlyWhenNextAnswersAContainerError() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.status(500, "{\"errorType\":\"ContainerError\"}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(this.stub.requests()).hasSize(1);
 	}
 
 	@Test
+	void retriesAFailingNextWithBackoffInConcurrentModeThenServes() throws Exception {
+		this.stub = StubRuntimeApi.start(Answerer.nextThen((number) -> (number <= 3)
+				? Answer.status(500, "{\"errorType\":\"ContainerError\"}") : Answer.event("after-retries", "\"ok\"")));
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> invocation.payload(),
+				InvocationMode.CONCURRENT);
+		await().atMost(WAIT)
+			.until(() -> this.stub.requests().stream().anyMatch((request) -> request.rawPath().endsWith("/after-retries/response")));
+		assertThat(this.exit).isNotDone();
+		this.loop.stop();
+		assertThat(exitWithin(Duration.ofSeconds(3))).isEqualTo(RuntimeLoop.STOPPED);
+	}
+
+	@Test
+	void stopCutsABackoffShort() throws Exception {
+		this.stub = StubRuntimeApi.start((request) -> Answer.status(500, "{}"));
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0],
+				InvocationMode.CONCURRENT);
+		await().atMost(WAIT).until(() -> this.stub.requests().size() >= 3);
+		this.loop.stop();
+		assertThat(exitWithin(Duration.ofSeconds(3))).isEqualTo(RuntimeLoop.STOPPED);
+	}
+
+	@Test
 	void endsWithFailurePromptlyWhenNextIsForbidden() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.status(403, "{\"errorType\":\"Forbidden\"}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 	}
 
@@ -287,14 +311,14 @@ class RuntimeLoopTests {
 	void endsWithFailurePromptlyWhenNothingListensAtTheRuntimeApi() throws Exception {
 		String address = this.emulator.runtimeApi();
 		this.emulator.close();
-		run(RuntimeApiClient.forAddress(address), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(address), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 	}
 
 	@Test
 	void endsWithFailureWhenTheRuntimeApiGoesAwayWhileItWaits() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> null);
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		this.stub.takeRequest();
 		this.stub.close();
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
@@ -307,7 +331,7 @@ class RuntimeLoopTests {
 		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> {
 			handled.incrementAndGet();
 			return new byte[0];
-		}, false);
+		}, InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(handled).hasValue(0);
 	}
@@ -338,7 +362,7 @@ class RuntimeLoopTests {
 					? Answer.status(413, "{\"errorMessage\":\"Exceeded maximum allowed payload size\"}")
 					: Answer.accepted();
 		});
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[100], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[100], InvocationMode.SINGLE);
 		this.stub.takeRequest(); // next
 		Request response = this.stub.takeRequest();
 		Request error = this.stub.takeRequest();
@@ -359,7 +383,7 @@ class RuntimeLoopTests {
 			}
 			return Answer.status(400, "{\"errorType\":\"InvalidRequestID\"}");
 		});
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		List<String> paths = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			paths.add(this.stub.takeRequest().rawPath());
@@ -374,7 +398,7 @@ class RuntimeLoopTests {
 	void endsWithFailureWhenTheResponseMeetsAContainerError() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> request.isNext() ? Answer.event("id-1", "{}")
 				: Answer.status(500, "{\"errorType\":\"ContainerError\"}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(this.stub.requests()).extracting(Request::rawPath)
 			.containsExactly("/2018-06-01/runtime/invocation/next", "/2018-06-01/runtime/invocation/id-1/response");
@@ -386,7 +410,7 @@ class RuntimeLoopTests {
 				: Answer.status(500, "{\"errorType\":\"ContainerError\"}"));
 		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> {
 			throw new IllegalStateException("boom");
-		}, false);
+		}, InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(this.stub.requests()).extracting(Request::rawPath)
 			.containsExactly("/2018-06-01/runtime/invocation/next", "/2018-06-01/runtime/invocation/id-1/error");
@@ -395,7 +419,7 @@ class RuntimeLoopTests {
 	@Test
 	void stopWhileBlockedOnNextReturnsStoppedWithinASecond() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> null);
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], false);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
 		this.stub.takeRequest(); // the loop now waits on next, which never answers
 		assertThat(this.loop.isInvoking()).isFalse();
 		long start = System.nanoTime();
@@ -454,7 +478,7 @@ class RuntimeLoopTests {
 	void stopBeforeRunReturnsStoppedWithoutCallingTheRuntimeApi() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.event("id", "{}"));
 		RuntimeLoop early = new RuntimeLoop(RuntimeApiClient.forAddress(this.stub.address()),
-				(invocation, context) -> new byte[0], ENVIRONMENT, false);
+				(invocation, context) -> new byte[0], ENVIRONMENT, InvocationMode.SINGLE);
 		early.stop();
 		assertThat(early.run()).isEqualTo(RuntimeLoop.STOPPED);
 		assertThat(this.stub.requests()).isEmpty();
@@ -471,7 +495,7 @@ class RuntimeLoopTests {
 					trace.set(System.getProperty(TRACE_PROPERTY));
 					current.set(new CurrentInvocationContext().getAwsRequestId());
 					return new byte[0];
-				}, ENVIRONMENT, true);
+				}, ENVIRONMENT, InvocationMode.SINGLE);
 		String traceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
 		CompletableFuture<InvocationResult> result = this.emulator
 			.invoke(InvocationRequest.builder("{}").requestId("mdc-1").traceId(traceId).build());
@@ -497,7 +521,7 @@ class RuntimeLoopTests {
 				(invocation, context) -> {
 					trace.set(System.getProperty(TRACE_PROPERTY));
 					throw new IllegalArgumentException("bad");
-				}, ENVIRONMENT, true);
+				}, ENVIRONMENT, InvocationMode.SINGLE);
 		CompletableFuture<InvocationResult> result = this.emulator
 			.invoke(InvocationRequest.builder("{}").requestId("mdc-2").traceId("Root=1-abc").build());
 		try {
@@ -514,14 +538,14 @@ class RuntimeLoopTests {
 	}
 
 	@Test
-	void leavesTheJvmWideTraceHeaderAloneWithoutTraceProperty() throws Exception {
+	void leavesTheJvmWideTraceHeaderAloneInConcurrentMode() throws Exception {
 		AtomicReference<String> trace = new AtomicReference<>("unset");
 		AtomicReference<String> perInvocation = new AtomicReference<>();
-		run((invocation, context) -> {
+		run(RuntimeApiClient.forAddress(this.emulator.runtimeApi()), (invocation, context) -> {
 			trace.set(System.getProperty(TRACE_PROPERTY));
 			perInvocation.set(context.getXrayTraceId());
 			return new byte[0];
-		});
+		}, InvocationMode.CONCURRENT);
 		result(this.emulator.invoke(InvocationRequest.builder("{}").traceId("Root=1-def").build()));
 		assertThat(trace.get()).isNull();
 		assertThat(perInvocation.get()).isEqualTo("Root=1-def");
@@ -530,7 +554,7 @@ class RuntimeLoopTests {
 	@Test
 	void invokeOnceServesExactlyOneInvocation() throws Exception {
 		RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(this.emulator.runtimeApi()),
-				(invocation, context) -> invocation.payload(), ENVIRONMENT, false);
+				(invocation, context) -> invocation.payload(), ENVIRONMENT, InvocationMode.SINGLE);
 		CompletableFuture<InvocationResult> first = this.emulator.invoke("\"one\"");
 		CompletableFuture<InvocationResult> second = this.emulator.invoke("\"two\"");
 		try {
@@ -634,11 +658,11 @@ class RuntimeLoopTests {
 	}
 
 	private void run(InvocationHandler handler) {
-		run(RuntimeApiClient.forAddress(this.emulator.runtimeApi()), handler, false);
+		run(RuntimeApiClient.forAddress(this.emulator.runtimeApi()), handler, InvocationMode.SINGLE);
 	}
 
-	private void run(RuntimeApiClient client, InvocationHandler handler, boolean traceProperty) {
-		this.loop = new RuntimeLoop(client, handler, ENVIRONMENT, traceProperty);
+	private void run(RuntimeApiClient client, InvocationHandler handler, InvocationMode mode) {
+		this.loop = new RuntimeLoop(client, handler, ENVIRONMENT, mode);
 		this.exit = new CompletableFuture<>();
 		RuntimeLoop loop = this.loop;
 		CompletableFuture<Integer> exit = this.exit;
