@@ -2,6 +2,7 @@ package dev.lambdaruntime.autoconfigure;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.runtime.CurrentInvocationContext;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +46,10 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		LambdaRuntimeLifecycle lambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog,
-				ObjectProvider<JsonMapper> mapper, LambdaRuntimeExit exit) {
-			return new LambdaRuntimeLifecycle(environment, catalog, mapper.getIfAvailable(JsonMapper::shared), exit);
+				ObjectProvider<JsonMapper> mapper, LambdaRuntimeExit exit,
+				ObjectProvider<ObservationRegistry> observations) {
+			return new LambdaRuntimeLifecycle(environment, catalog, mapper.getIfAvailable(JsonMapper::shared), exit,
+					observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
 
 	}

@@ -3,10 +3,12 @@ package dev.lambdaruntime.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lambdaruntime.runtime.InvocationHandler;
 import dev.lambdaruntime.runtime.InvocationMode;
 import dev.lambdaruntime.runtime.LambdaEnvironment;
 import dev.lambdaruntime.runtime.RuntimeApiClient;
 import dev.lambdaruntime.runtime.RuntimeLoop;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,16 +36,19 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private final LambdaRuntimeExit exit;
 
+	private final ObservationRegistry observations;
+
 	private final List<Poller> pollers = new ArrayList<>();
 
 	private volatile boolean running;
 
 	LambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog, JsonMapper mapper,
-			LambdaRuntimeExit exit) {
+			LambdaRuntimeExit exit, ObservationRegistry observations) {
 		this.environment = environment;
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.exit = exit;
+		this.observations = observations;
 	}
 
 	@Override
@@ -57,14 +62,17 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 		FunctionSelector selector = new FunctionSelector(this.catalog);
 		String definition = selector.select(this.environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
 				this.environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
-		FunctionInvocationHandler handler = new FunctionInvocationHandler(
-				FunctionChain.of(definition, selector, this.mapper), this.mapper);
+		InvocationHandler handler = new FunctionInvocationHandler(FunctionChain.of(definition, selector, this.mapper),
+				this.mapper);
+		if (!this.observations.isNoop()) {
+			handler = new ObservedInvocationHandler(handler, this.observations, definition);
+		}
 		LambdaEnvironment lambdaEnvironment = LambdaEnvironment.from(this.environment::getProperty);
 		InvocationMode mode = (concurrency > 1) ? InvocationMode.CONCURRENT : InvocationMode.SINGLE;
 		synchronized (this.pollers) {
 			for (int i = 1; i <= concurrency; i++) {
-				RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler, lambdaEnvironment,
-						mode);
+				RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler,
+						lambdaEnvironment, mode);
 				Thread thread = new Thread(() -> serve(loop), (concurrency > 1) ? "lambda-runtime-" + i : "lambda-runtime");
 				thread.setDaemon(false);
 				this.pollers.add(new Poller(loop, thread));
