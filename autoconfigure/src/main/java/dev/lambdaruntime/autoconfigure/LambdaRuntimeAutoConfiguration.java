@@ -15,6 +15,7 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = { ContextFunctionCatalogAutoConfiguration.class, JacksonAutoConfiguration.class })
 @EnableConfigurationProperties(LambdaRuntimeProperties.class)
+@ImportRuntimeHints(LambdaRuntimeHints.class)
 public final class LambdaRuntimeAutoConfiguration {
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdaruntime.autoconfigure.logging.LambdaJsonLogFormatter;
 import dev.lambdaruntime.runtime.CurrentInvocationContext;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
@@ -73,6 +77,27 @@ class LambdaRuntimeAutoConfigurationTests {
 				assertThat(invoke("\"hello\"").payloadAsString()).isEqualTo("\"HELLO\"");
 				assertThat(loopConditionMessages(context)).contains("AWS_LAMBDA_RUNTIME_API is set to '" + this.emulator.runtimeApi() + "'");
 			});
+	}
+
+	@Test
+	void duringAotProcessingTheLoopIsRegisteredAndDecidesAtStartup() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class)
+			.withSystemProperties("spring.aot.processing=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(LambdaRuntimeLifecycle.class);
+				assertThat(context.getBean(LambdaRuntimeLifecycle.class).isRunning()).isFalse();
+				assertThat(loopConditionMessages(context)).contains("Spring AOT is processing");
+			});
+		assertThat(this.emulator.exchanges()).isEmpty();
+	}
+
+	@Test
+	void runtimeHintsCoverTheJsonLogFormatter() {
+		RuntimeHints hints = new RuntimeHints();
+		new LambdaRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(LambdaJsonLogFormatter.class)
+			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS)).accepts(hints);
 	}
 
 	@Test
