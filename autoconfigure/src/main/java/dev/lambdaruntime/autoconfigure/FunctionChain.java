@@ -51,6 +51,11 @@ final class FunctionChain {
 		return this.stages.get(0).inputType();
 	}
 
+	/** The output type of the last function, or {@code null} when it is a consumer. */
+	@Nullable Type outputType() {
+		return this.stages.get(this.stages.size() - 1).outputType();
+	}
+
 	@Nullable Object invoke(@Nullable Object input) {
 		Object value = input;
 		for (int i = 0; i < this.stages.size(); i++) {
@@ -64,14 +69,15 @@ final class FunctionChain {
 	}
 
 	private record Stage(Object target, @Nullable Type inputType, @Nullable Class<?> rawInputType,
-			@Nullable JavaType javaInputType, JsonMapper mapper) {
+			@Nullable JavaType javaInputType, @Nullable Type outputType, JsonMapper mapper) {
 
 		static Stage of(FunctionInvocationWrapper function, JsonMapper mapper) {
 			Type inputType = (function.isSupplier()) ? null : function.getInputType();
 			boolean plain = inputType != null && !FunctionTypeUtils.isMessage(inputType);
 			return new Stage(function.getTarget(), inputType,
 					(inputType != null) ? FunctionTypeUtils.getRawType(inputType) : null,
-					plain ? mapper.constructType(inputType) : null, mapper);
+					plain ? mapper.constructType(inputType) : null, function.isConsumer() ? null : function.getOutputType(),
+					mapper);
 		}
 
 		@SuppressWarnings("unchecked")

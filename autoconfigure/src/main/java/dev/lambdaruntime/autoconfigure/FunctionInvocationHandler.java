@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import dev.lambdaruntime.runtime.Invocation;
 import dev.lambdaruntime.runtime.InvocationContext;
 import dev.lambdaruntime.runtime.InvocationHandler;
+import dev.lambdaruntime.runtime.InvocationResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +25,12 @@ final class FunctionInvocationHandler implements InvocationHandler {
 
 	private final PayloadConverter converter;
 
-	FunctionInvocationHandler(FunctionChain function, JsonMapper mapper) {
+	private final ResultStreaming streaming;
+
+	FunctionInvocationHandler(FunctionChain function, JsonMapper mapper, boolean streamingOptedIn) {
 		this.function = function;
 		this.converter = new PayloadConverter(mapper, function.inputType());
+		this.streaming = new ResultStreaming(this.converter, function.outputType(), streamingOptedIn);
 	}
 
 	/** The definition of the function served, such as {@code uppercase} or {@code trim|uppercase}. */
@@ -35,13 +39,15 @@ final class FunctionInvocationHandler implements InvocationHandler {
 	}
 
 	@Override
-	public byte[] handle(Invocation invocation, InvocationContext context) {
+	public InvocationResponse handle(Invocation invocation, InvocationContext context) {
 		byte[] event = invocation.payload();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Invocation {} event: {}", invocation.requestId(),
 					new String(event, 0, Math.min(event.length, MAX_LOGGED_EVENT_CHARS), StandardCharsets.UTF_8));
 		}
-		return this.converter.writeResult(this.function.invoke(this.converter.readEvent(event, context)));
+		Object result = this.function.invoke(this.converter.readEvent(event, context));
+		InvocationResponse streamed = this.streaming.stream(result);
+		return (streamed != null) ? streamed : InvocationResponse.of(this.converter.writeResult(result));
 	}
 
 }

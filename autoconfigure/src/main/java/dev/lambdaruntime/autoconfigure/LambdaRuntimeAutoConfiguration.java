@@ -49,9 +49,9 @@ public final class LambdaRuntimeAutoConfiguration {
 		@Bean
 		LambdaRuntimeLifecycle lambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog,
 				ObjectProvider<JsonMapper> mapper, LambdaRuntimeExit exit,
-				ObjectProvider<ObservationRegistry> observations) {
+				ObjectProvider<ObservationRegistry> observations, LambdaRuntimeProperties properties) {
 			return new LambdaRuntimeLifecycle(environment, catalog, mapper.getIfAvailable(JsonMapper::shared), exit,
-					observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+					observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties);
 		}
 
 	}

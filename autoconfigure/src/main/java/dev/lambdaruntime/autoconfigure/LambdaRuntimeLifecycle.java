@@ -38,13 +38,16 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private final ObservationRegistry observations;
 
+	private final LambdaRuntimeProperties properties;
+
 	private final List<Poller> pollers = new ArrayList<>();
 
 	private volatile boolean running;
 
 	LambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog, JsonMapper mapper,
-			LambdaRuntimeExit exit, ObservationRegistry observations) {
+			LambdaRuntimeExit exit, ObservationRegistry observations, LambdaRuntimeProperties properties) {
 		this.environment = environment;
+		this.properties = properties;
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.exit = exit;
@@ -62,8 +65,9 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 		FunctionSelector selector = new FunctionSelector(this.catalog);
 		String definition = selector.select(this.environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
 				this.environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
-		InvocationHandler handler = new FunctionInvocationHandler(FunctionChain.of(definition, selector, this.mapper),
-				this.mapper);
+		FunctionChain function = FunctionChain.of(definition, selector, this.mapper);
+		InvocationHandler handler = new FunctionInvocationHandler(function, this.mapper,
+				this.properties.getStreaming().getFunctions().contains(definition));
 		if (!this.observations.isNoop()) {
 			handler = new ObservedInvocationHandler(handler, this.observations, definition);
 		}

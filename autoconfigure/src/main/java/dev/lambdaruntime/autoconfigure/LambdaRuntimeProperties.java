@@ -1,5 +1,8 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +32,8 @@ public class LambdaRuntimeProperties {
 	 */
 	private @Nullable Integer concurrency;
 
+	private final Streaming streaming = new Streaming();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -51,6 +56,32 @@ public class LambdaRuntimeProperties {
 
 	public void setConcurrency(@Nullable Integer concurrency) {
 		this.concurrency = concurrency;
+	}
+
+	public Streaming getStreaming() {
+		return this.streaming;
+	}
+
+	/**
+	 * Response streaming.
+	 */
+	public static class Streaming {
+
+		/**
+		 * Functions whose Flux or InputStream results are streamed to the invoker as they are
+		 * produced. Results of type Flux<ByteBuffer>, Flux<byte[]>, BodyWriter and
+		 * HttpIntegrationResponse are always streamed.
+		 */
+		private List<String> functions = new ArrayList<>();
+
+		public List<String> getFunctions() {
+			return this.functions;
+		}
+
+		public void setFunctions(List<String> functions) {
+			this.functions = functions;
+		}
+
 	}
 
 }

@@ -3,10 +3,12 @@ package dev.lambdaruntime.autoconfigure;
 import dev.lambdaruntime.runtime.Invocation;
 import dev.lambdaruntime.runtime.InvocationContext;
 import dev.lambdaruntime.runtime.InvocationHandler;
+import dev.lambdaruntime.runtime.InvocationResponse;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps each invocation in a Micrometer {@link Observation} named {@code lambda.invocation}, so
@@ -34,7 +36,7 @@ final class ObservedInvocationHandler implements InvocationHandler {
 	}
 
 	@Override
-	public byte[] handle(Invocation invocation, InvocationContext context) throws Exception {
+	public InvocationResponse handle(Invocation invocation, InvocationContext context) throws Exception {
 		ReceiverContext<Invocation> receiver = new ReceiverContext<>(traceHeader);
 		receiver.setCarrier(invocation);
 		receiver.setRemoteServiceName("aws-lambda");
@@ -46,19 +48,36 @@ final class ObservedInvocationHandler implements InvocationHandler {
 			.lowCardinalityKeyValue("cold.start", Boolean.toString(cold))
 			.highCardinalityKeyValue("request.id", invocation.requestId())
 			.start();
+		InvocationResponse response;
 		try (Observation.Scope scope = observation.openScope()) {
-			byte[] response = this.delegate.handle(invocation, context);
-			observation.lowCardinalityKeyValue("outcome", "success");
-			return response;
+			response = this.delegate.handle(invocation, context);
 		}
 		catch (Throwable failure) {
-			observation.lowCardinalityKeyValue("outcome", "error");
-			observation.error(failure);
+			stop(observation, failure);
 			throw failure;
 		}
-		finally {
-			observation.stop();
+		if (response instanceof InvocationResponse.Streamed streamed) {
+			return InvocationResponse.streamed(streamed.contentType(), (body) -> {
+				try (Observation.Scope scope = observation.openScope()) {
+					streamed.writer().writeTo(body);
+				}
+				catch (Throwable failure) {
+					stop(observation, failure);
+					throw failure;
+				}
+				stop(observation, null);
+			});
 		}
+		stop(observation, null);
+		return response;
+	}
+
+	private static void stop(Observation observation, @Nullable Throwable failure) {
+		observation.lowCardinalityKeyValue("outcome", (failure != null) ? "error" : "success");
+		if (failure != null) {
+			observation.error(failure);
+		}
+		observation.stop();
 	}
 
 }

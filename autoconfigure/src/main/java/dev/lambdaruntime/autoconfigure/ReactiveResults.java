@@ -17,6 +17,11 @@ final class ReactiveResults {
 		return result instanceof Mono<?> || result instanceof Flux<?>;
 	}
 
+	/** A publisher's items, as they arrive. */
+	static Iterable<?> items(Object publisher) {
+		return Flux.from((org.reactivestreams.Publisher<?>) publisher).toIterable();
+	}
+
 	static @Nullable Object await(@Nullable Object result) {
 		if (result instanceof Mono<?> mono) {
 			return mono.block();

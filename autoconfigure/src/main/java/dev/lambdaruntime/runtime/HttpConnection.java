@@ -65,26 +65,28 @@ final class HttpConnection implements Closeable {
 		}
 	}
 
+	/**
+	 * Starts a request whose body is sent in chunks as it is written; the caller writes the
+	 * body, then {@link ChunkedRequestBody#finish finishes} it to get the response. For the
+	 * thread that owns this connection only.
+	 */
+	ChunkedRequestBody openChunked(String method, String path, String[] headers) throws IOException {
+		HttpResponseReader reader = connect();
+		OutputStream out = this.out;
+		if (out == null) {
+			throw new SocketException("Connection closed");
+		}
+		byte[] head = head(method, path, headers, "Transfer-Encoding: chunked\r\n");
+		return new ChunkedRequestBody(head, out, reader, this::disconnect);
+	}
+
 	private HttpResponse send(HttpResponseReader reader, String method, String path, String[] headers,
 			byte @Nullable [] body) throws IOException {
 		OutputStream out = this.out;
 		if (out == null) {
 			throw new SocketException("Connection closed");
 		}
-		StringBuilder head = new StringBuilder(128 + path.length()).append(method)
-			.append(' ')
-			.append(path)
-			.append(" HTTP/1.1\r\nHost: ")
-			.append(this.hostHeader)
-			.append("\r\n");
-		for (int i = 0; i < headers.length; i += 2) {
-			head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-		}
-		if (body != null) {
-			head.append("Content-Length: ").append(body.length).append("\r\n");
-		}
-		head.append("\r\n");
-		out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+		out.write(head(method, path, headers, (body != null) ? "Content-Length: " + body.length + "\r\n" : ""));
 		if (body != null) {
 			out.write(body);
 		}
@@ -94,6 +96,19 @@ final class HttpConnection implements Closeable {
 			disconnect();
 		}
 		return response;
+	}
+
+	private byte[] head(String method, String path, String[] headers, String framing) {
+		StringBuilder head = new StringBuilder(128 + path.length()).append(method)
+			.append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\nHost: ")
+			.append(this.hostHeader)
+			.append("\r\n");
+		for (int i = 0; i < headers.length; i += 2) {
+			head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+		}
+		return head.append(framing).append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	private HttpResponseReader connect() throws IOException {

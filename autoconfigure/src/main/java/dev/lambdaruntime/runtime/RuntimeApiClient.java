@@ -3,6 +3,9 @@ package dev.lambdaruntime.runtime;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The four calls of the Lambda Runtime API over one keep-alive connection: next invocation,
@@ -79,6 +82,25 @@ public final class RuntimeApiClient implements Closeable {
 		expectAccepted("invocation response",
 				this.connection.exchange("POST", this.pathPrefix + RuntimeApiProtocol.responsePath(requestId),
 						JSON_HEADERS, body));
+	}
+
+	/**
+	 * Opens an invocation's streamed response: a chunked {@code POST} in streaming mode that
+	 * declares the error trailers, sent as the body is written.
+	 */
+	ChunkedRequestBody openStreamedResponse(String requestId, String contentType) throws IOException {
+		return this.connection.openChunked("POST", this.pathPrefix + RuntimeApiProtocol.responsePath(requestId),
+				new String[] { "Content-Type", headerValue(contentType), RuntimeApiProtocol.RESPONSE_MODE,
+						RuntimeApiProtocol.STREAMING, "Trailer",
+						RuntimeApiProtocol.FUNCTION_ERROR_TYPE + ", " + RuntimeApiProtocol.FUNCTION_ERROR_BODY });
+	}
+
+	/** Ends a streamed response, with the error trailers when it failed midway. */
+	void finishStreamedResponse(ChunkedRequestBody body, @Nullable LambdaError error) throws IOException {
+		String[] trailers = (error != null) ? new String[] { RuntimeApiProtocol.FUNCTION_ERROR_TYPE,
+				headerValue(error.category()), RuntimeApiProtocol.FUNCTION_ERROR_BODY,
+				Base64.getEncoder().encodeToString(error.toJson()) } : NO_HEADERS;
+		expectAccepted("streamed invocation response", body.finish(trailers));
 	}
 
 	/** Posts an invocation's error. */

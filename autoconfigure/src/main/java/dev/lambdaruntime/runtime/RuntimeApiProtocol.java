@@ -43,6 +43,18 @@ public final class RuntimeApiProtocol {
 	/** Header naming the category of a reported error. */
 	public static final String FUNCTION_ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
 
+	/** Trailer holding the base64-encoded JSON error of a stream that failed midway. */
+	public static final String FUNCTION_ERROR_BODY = "Lambda-Runtime-Function-Error-Body";
+
+	/** Header that selects the response mode of an invocation response. */
+	public static final String RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode";
+
+	/** The streaming response mode. */
+	public static final String STREAMING = "streaming";
+
+	/** Content type of a Function URL response: JSON prelude, eight NUL bytes, then the body. */
+	public static final String HTTP_INTEGRATION_RESPONSE = "application/vnd.awslambda.http-integration-response";
+
 	/** Content type of error bodies, as the Java managed runtime sends them. */
 	public static final String ERROR_CONTENT_TYPE = "application/json";
 

@@ -2,6 +2,8 @@ package dev.lambdaruntime.runtime;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,25 +100,76 @@ public final class RuntimeLoop {
 		this.invoking = true;
 		try {
 			InvocationContext context = new InvocationContext(invocation, this.environment);
-			byte[] response = null;
+			InvocationResponse response = null;
 			Throwable failure = null;
+			LambdaError error = null;
 			try (CurrentInvocation bound = CurrentInvocation.bind(context, this.mode == InvocationMode.SINGLE)) {
-				response = this.handler.handle(invocation, context);
+				try {
+					response = this.handler.handle(invocation, context);
+					if (response instanceof InvocationResponse.Streamed streamed) {
+						failure = stream(invocation, streamed);
+					}
+					else if (response == null) {
+						throw new InvalidResultException("The handler returned no response", null);
+					}
+				}
+				catch (StreamBrokenException ex) {
+					throw ex.getCause();
+				}
+				catch (Throwable ex) {
+					failure = ex;
+					error = failed(invocation, ex);
+				}
 			}
-			catch (Throwable ex) {
-				failure = ex;
+			if (error != null) {
+				postError(invocation, error);
 			}
-			if (failure != null || response == null) {
-				reportFailure(invocation, context, (failure != null) ? failure
-						: new InvalidResultException("The handler returned no response bytes", null));
+			else if (response instanceof InvocationResponse.Buffered buffered) {
+				respond(invocation, buffered.body());
 			}
-			else {
-				respond(invocation, response);
+			if (failure instanceof OutOfMemoryError oom) {
+				throw oom;
 			}
 		}
 		finally {
 			this.invoking = false;
 		}
+	}
+
+	/**
+	 * Streams a response as the function writes it. A failure before the first byte is thrown,
+	 * to be reported as usual; a failure after it goes in the stream's trailers and is returned;
+	 * a failing connection is thrown as a {@link StreamBrokenException}.
+	 */
+	private @Nullable Throwable stream(Invocation invocation, InvocationResponse.Streamed streamed)
+			throws Throwable {
+		ChunkedRequestBody body = this.client.openStreamedResponse(invocation.requestId(), streamed.contentType());
+		Throwable midway = null;
+		LambdaError error = null;
+		try {
+			streamed.writer().writeTo(body);
+		}
+		catch (Throwable failure) {
+			IOException broken = body.broken();
+			if (broken != null) {
+				throw new StreamBrokenException(broken);
+			}
+			if (!body.started()) {
+				throw failure;
+			}
+			midway = failure;
+			error = failed(invocation, failure);
+		}
+		try {
+			this.client.finishStreamedResponse(body, error);
+		}
+		catch (RuntimeApiException ex) {
+			refused(invocation, ex);
+		}
+		catch (IOException ex) {
+			throw new StreamBrokenException(ex);
+		}
+		return midway;
 	}
 
 	private void respond(Invocation invocation, byte[] response) throws IOException {
@@ -134,21 +187,17 @@ public final class RuntimeLoop {
 		}
 	}
 
-	private void reportFailure(Invocation invocation, InvocationContext context, Throwable failure)
-			throws IOException {
-		String category = category(failure);
-		LambdaError error = LambdaError.of(category, failure);
-		try (CurrentInvocation bound = CurrentInvocation.bind(context, false)) {
-			logger.warn("Invocation {} failed ({}): {}: {}", invocation.requestId(), category, error.errorType(),
-					error.errorMessage(), (failure instanceof InvalidEventException) ? null : failure);
+	/** Describes and logs a failed invocation; the caller is in the invocation's scope. */
+	private static LambdaError failed(Invocation invocation, Throwable failure) {
+		LambdaError error = LambdaError.of(category(failure), failure);
+		try {
+			logger.warn("Invocation {} failed ({}): {}: {}", invocation.requestId(), error.category(),
+					error.errorType(), error.errorMessage(), (failure instanceof InvalidEventException) ? null : failure);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Invocation {} failed ({}): {}", invocation.requestId(), category, error.errorType());
+			logger.warn("Invocation {} failed ({}): {}", invocation.requestId(), error.category(), error.errorType());
 		}
-		postError(invocation, error);
-		if (failure instanceof OutOfMemoryError oom) {
-			throw oom;
-		}
+		return error;
 	}
 
 	private static String category(Throwable failure) {
@@ -168,6 +217,20 @@ public final class RuntimeLoop {
 		catch (RuntimeApiException ex) {
 			refused(invocation, ex);
 		}
+	}
+
+	/** The Runtime API connection failed while a response streamed: the loop must end. */
+	private static final class StreamBrokenException extends Exception {
+
+		StreamBrokenException(IOException cause) {
+			super(cause);
+		}
+
+		@Override
+		public synchronized IOException getCause() {
+			return (IOException) super.getCause();
+		}
+
 	}
 
 	private static void refused(Invocation invocation, RuntimeApiException ex) throws RuntimeApiException {

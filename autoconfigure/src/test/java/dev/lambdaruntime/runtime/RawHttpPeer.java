@@ -101,6 +101,38 @@ final class RawHttpPeer implements Closeable {
 			return new Request(requestLine, headerLines, body, raw.toByteArray());
 		}
 
+		/** Reads a request's line and headers only, leaving its body to read as it arrives. */
+		Request readRequestHead() throws IOException {
+			ByteArrayOutputStream raw = new ByteArrayOutputStream();
+			String requestLine = readLine(raw);
+			List<String> headerLines = new ArrayList<>();
+			for (String line = readLine(raw); !line.isEmpty(); line = readLine(raw)) {
+				headerLines.add(line);
+			}
+			return new Request(requestLine, headerLines, new byte[0], raw.toByteArray());
+		}
+
+		/** Reads one chunk of a chunked body; the empty array is the last chunk. */
+		byte[] readChunk() throws IOException {
+			ByteArrayOutputStream raw = new ByteArrayOutputStream();
+			int size = Integer.parseInt(readLine(raw).trim(), 16);
+			byte[] data = this.in.readNBytes(size);
+			if (size > 0 && !readLine(raw).isEmpty()) {
+				throw new IOException("Chunk not followed by CRLF");
+			}
+			return data;
+		}
+
+		/** Reads the trailer lines that end a chunked body. */
+		List<String> readTrailers() throws IOException {
+			ByteArrayOutputStream raw = new ByteArrayOutputStream();
+			List<String> trailers = new ArrayList<>();
+			for (String line = readLine(raw); !line.isEmpty(); line = readLine(raw)) {
+				trailers.add(line);
+			}
+			return trailers;
+		}
+
 		private String readLine(ByteArrayOutputStream raw) throws IOException {
 			ByteArrayOutputStream line = new ByteArrayOutputStream();
 			int b;
@@ -151,6 +183,17 @@ final class RawHttpPeer implements Closeable {
 
 	/** One request as received. */
 	record Request(String requestLine, List<String> headerLines, byte[] body, byte[] raw) {
+
+		/** The value of a header, matched without regard to case, or {@code null}. */
+		String header(String name) {
+			for (String line : this.headerLines) {
+				int colon = line.indexOf(':');
+				if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+					return line.substring(colon + 1).trim();
+				}
+			}
+			return null;
+		}
 
 		String rawText() {
 			return new String(this.raw, StandardCharsets.ISO_8859_1);

@@ -85,7 +85,7 @@ class RuntimeLoopTests {
 		AtomicReference<byte[]> received = new AtomicReference<>();
 		run((invocation, context) -> {
 			received.set(invocation.payload());
-			return "not JSON at all: \u00e9\u0000\u00ff".getBytes(StandardCharsets.UTF_8);
+			return InvocationResponse.of("not JSON at all: \u00e9\u0000\u00ff".getBytes(StandardCharsets.UTF_8));
 		});
 		byte[] event = { '{', '"', 'k', '"', ':', '"', (byte) 0xc3, (byte) 0xa9, '"', '}' };
 		InvocationResult result = result(this.emulator.invoke(event));
@@ -112,7 +112,7 @@ class RuntimeLoopTests {
 					String.valueOf(context.getMemoryLimitInMB()), context.getClientContext().getCustom().get("k"),
 					context.getIdentity().getIdentityId(), context.getTenantId(),
 					String.valueOf(context.getRemainingTimeInMillis() > 0)));
-			return new byte[0];
+			return InvocationResponse.of(new byte[0]);
 		});
 		InvocationRequest request = InvocationRequest.builder("{}")
 			.requestId("ctx-1")
@@ -134,7 +134,7 @@ class RuntimeLoopTests {
 			if (text(invocation).contains("fail")) {
 				throw new IllegalStateException("The order cannot be placed");
 			}
-			return invocation.payload();
+			return InvocationResponse.of(invocation.payload());
 		});
 		InvocationResult failed = result(this.emulator.invoke("\"fail\""));
 		assertThat(failed.isError()).isTrue();
@@ -168,7 +168,7 @@ class RuntimeLoopTests {
 
 				};
 			}
-			return invocation.payload();
+			return InvocationResponse.of(invocation.payload());
 		});
 		InvocationResult failed = result(this.emulator.invoke("\"fail\""));
 		assertThat(failed.isError()).isTrue();
@@ -181,7 +181,7 @@ class RuntimeLoopTests {
 	void reportsAnInvalidEventAsAnUnmarshalErrorAndServesTheNextEvent() throws Exception {
 		run((invocation, context) -> {
 			if (text(invocation).startsWith("{")) {
-				return "\"ok\"".getBytes(StandardCharsets.UTF_8);
+				return InvocationResponse.of("\"ok\"".getBytes(StandardCharsets.UTF_8));
 			}
 			throw new InvalidEventException("The event is not an Order", new IllegalArgumentException("line 1"));
 		});
@@ -213,7 +213,7 @@ class RuntimeLoopTests {
 			if (calls.incrementAndGet() == 1) {
 				throw new AssertionError("invariant broken");
 			}
-			return "\"second\"".getBytes(StandardCharsets.UTF_8);
+			return InvocationResponse.of("\"second\"".getBytes(StandardCharsets.UTF_8));
 		});
 		InvocationResult failed = result(this.emulator.invoke("1"));
 		assertThat(failed.isError()).isTrue();
@@ -230,9 +230,9 @@ class RuntimeLoopTests {
 		AtomicInteger calls = new AtomicInteger();
 		run((invocation, context) -> {
 			if (calls.incrementAndGet() == 1) {
-				return recurseForever(0);
+				return InvocationResponse.of(recurseForever(0));
 			}
-			return "\"recovered\"".getBytes(StandardCharsets.UTF_8);
+			return InvocationResponse.of("\"recovered\"".getBytes(StandardCharsets.UTF_8));
 		});
 		InvocationResult failed = result(this.emulator.invoke("1"));
 		assertThat(failed.isError()).isTrue();
@@ -249,7 +249,7 @@ class RuntimeLoopTests {
 			if (calls.incrementAndGet() == 1) {
 				Thread.currentThread().interrupt();
 			}
-			return invocation.payload();
+			return InvocationResponse.of(invocation.payload());
 		});
 		assertThat(result(this.emulator.invoke("\"first\"")).payloadAsString()).isEqualTo("\"first\"");
 		assertThat(result(this.emulator.invoke("\"second\"")).payloadAsString()).isEqualTo("\"second\"");
@@ -272,7 +272,7 @@ class RuntimeLoopTests {
 	@Test
 	void endsWithFailurePromptlyWhenNextAnswersAContainerError() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.status(500, "{\"errorType\":\"ContainerError\"}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(this.stub.requests()).hasSize(1);
 	}
@@ -281,7 +281,7 @@ class RuntimeLoopTests {
 	void retriesAFailingNextWithBackoffInConcurrentModeThenServes() throws Exception {
 		this.stub = StubRuntimeApi.start(Answerer.nextThen((number) -> (number <= 3)
 				? Answer.status(500, "{\"errorType\":\"ContainerError\"}") : Answer.event("after-retries", "\"ok\"")));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> invocation.payload(),
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(invocation.payload()),
 				InvocationMode.CONCURRENT);
 		await().atMost(WAIT)
 			.until(() -> this.stub.requests().stream().anyMatch((request) -> request.rawPath().endsWith("/after-retries/response")));
@@ -293,7 +293,7 @@ class RuntimeLoopTests {
 	@Test
 	void stopCutsABackoffShort() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.status(500, "{}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0],
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]),
 				InvocationMode.CONCURRENT);
 		await().atMost(WAIT).until(() -> this.stub.requests().size() >= 3);
 		this.loop.stop();
@@ -303,7 +303,7 @@ class RuntimeLoopTests {
 	@Test
 	void endsWithFailurePromptlyWhenNextIsForbidden() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.status(403, "{\"errorType\":\"Forbidden\"}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 	}
 
@@ -311,14 +311,14 @@ class RuntimeLoopTests {
 	void endsWithFailurePromptlyWhenNothingListensAtTheRuntimeApi() throws Exception {
 		String address = this.emulator.runtimeApi();
 		this.emulator.close();
-		run(RuntimeApiClient.forAddress(address), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(address), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 	}
 
 	@Test
 	void endsWithFailureWhenTheRuntimeApiGoesAwayWhileItWaits() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> null);
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		this.stub.takeRequest();
 		this.stub.close();
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
@@ -330,7 +330,7 @@ class RuntimeLoopTests {
 		AtomicInteger handled = new AtomicInteger();
 		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> {
 			handled.incrementAndGet();
-			return new byte[0];
+			return InvocationResponse.of(new byte[0]);
 		}, InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(handled).hasValue(0);
@@ -339,7 +339,7 @@ class RuntimeLoopTests {
 	@Test
 	void reportsAResponseTheEmulatorRefusesAsTooLargeAndServesTheNextEvent() throws Exception {
 		int tooLarge = 6 * 1024 * 1024 + 1;
-		run((invocation, context) -> text(invocation).equals("\"big\"") ? new byte[tooLarge] : invocation.payload());
+		run((invocation, context) -> text(invocation).equals("\"big\"") ? InvocationResponse.of(new byte[tooLarge]) : InvocationResponse.of(invocation.payload()));
 		InvocationResult failed = result(this.emulator.invoke("\"big\""));
 		assertThat(failed.isError()).isTrue();
 		assertThat(failed.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
@@ -362,7 +362,7 @@ class RuntimeLoopTests {
 					? Answer.status(413, "{\"errorMessage\":\"Exceeded maximum allowed payload size\"}")
 					: Answer.accepted();
 		});
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[100], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[100]), InvocationMode.SINGLE);
 		this.stub.takeRequest(); // next
 		Request response = this.stub.takeRequest();
 		Request error = this.stub.takeRequest();
@@ -383,7 +383,7 @@ class RuntimeLoopTests {
 			}
 			return Answer.status(400, "{\"errorType\":\"InvalidRequestID\"}");
 		});
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		List<String> paths = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			paths.add(this.stub.takeRequest().rawPath());
@@ -398,7 +398,7 @@ class RuntimeLoopTests {
 	void endsWithFailureWhenTheResponseMeetsAContainerError() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> request.isNext() ? Answer.event("id-1", "{}")
 				: Answer.status(500, "{\"errorType\":\"ContainerError\"}"));
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		assertThat(exitWithin(Duration.ofSeconds(5))).isEqualTo(RuntimeLoop.FAILED);
 		assertThat(this.stub.requests()).extracting(Request::rawPath)
 			.containsExactly("/2018-06-01/runtime/invocation/next", "/2018-06-01/runtime/invocation/id-1/response");
@@ -419,7 +419,7 @@ class RuntimeLoopTests {
 	@Test
 	void stopWhileBlockedOnNextReturnsStoppedWithinASecond() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> null);
-		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> new byte[0], InvocationMode.SINGLE);
+		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		this.stub.takeRequest(); // the loop now waits on next, which never answers
 		assertThat(this.loop.isInvoking()).isFalse();
 		long start = System.nanoTime();
@@ -432,7 +432,7 @@ class RuntimeLoopTests {
 
 	@Test
 	void stopWhileWaitingOnTheEmulatorReturnsStopped() throws Exception {
-		run((invocation, context) -> invocation.payload());
+		run((invocation, context) -> InvocationResponse.of(invocation.payload()));
 		assertThat(result(this.emulator.invoke("1")).payloadAsString()).isEqualTo("1");
 		this.loop.stop();
 		assertThat(exitWithin(Duration.ofSeconds(3))).isEqualTo(RuntimeLoop.STOPPED);
@@ -445,7 +445,7 @@ class RuntimeLoopTests {
 		run((invocation, context) -> {
 			entered.countDown();
 			release.await(30, TimeUnit.SECONDS);
-			return "\"finished\"".getBytes(StandardCharsets.UTF_8);
+			return InvocationResponse.of("\"finished\"".getBytes(StandardCharsets.UTF_8));
 		});
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -464,7 +464,7 @@ class RuntimeLoopTests {
 		run((invocation, context) -> {
 			entered.countDown();
 			release.await(30, TimeUnit.SECONDS);
-			return new byte[0];
+			return InvocationResponse.of(new byte[0]);
 		});
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -478,7 +478,7 @@ class RuntimeLoopTests {
 	void stopBeforeRunReturnsStoppedWithoutCallingTheRuntimeApi() throws Exception {
 		this.stub = StubRuntimeApi.start((request) -> Answer.event("id", "{}"));
 		RuntimeLoop early = new RuntimeLoop(RuntimeApiClient.forAddress(this.stub.address()),
-				(invocation, context) -> new byte[0], ENVIRONMENT, InvocationMode.SINGLE);
+				(invocation, context) -> InvocationResponse.of(new byte[0]), ENVIRONMENT, InvocationMode.SINGLE);
 		early.stop();
 		assertThat(early.run()).isEqualTo(RuntimeLoop.STOPPED);
 		assertThat(this.stub.requests()).isEmpty();
@@ -494,7 +494,7 @@ class RuntimeLoopTests {
 					mdc.set(MDC.get("AWSRequestId"));
 					trace.set(System.getProperty(TRACE_PROPERTY));
 					current.set(new CurrentInvocationContext().getAwsRequestId());
-					return new byte[0];
+					return InvocationResponse.of(new byte[0]);
 				}, ENVIRONMENT, InvocationMode.SINGLE);
 		String traceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
 		CompletableFuture<InvocationResult> result = this.emulator
@@ -544,7 +544,7 @@ class RuntimeLoopTests {
 		run(RuntimeApiClient.forAddress(this.emulator.runtimeApi()), (invocation, context) -> {
 			trace.set(System.getProperty(TRACE_PROPERTY));
 			perInvocation.set(context.getXrayTraceId());
-			return new byte[0];
+			return InvocationResponse.of(new byte[0]);
 		}, InvocationMode.CONCURRENT);
 		result(this.emulator.invoke(InvocationRequest.builder("{}").traceId("Root=1-def").build()));
 		assertThat(trace.get()).isNull();
@@ -554,7 +554,7 @@ class RuntimeLoopTests {
 	@Test
 	void invokeOnceServesExactlyOneInvocation() throws Exception {
 		RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(this.emulator.runtimeApi()),
-				(invocation, context) -> invocation.payload(), ENVIRONMENT, InvocationMode.SINGLE);
+				(invocation, context) -> InvocationResponse.of(invocation.payload()), ENVIRONMENT, InvocationMode.SINGLE);
 		CompletableFuture<InvocationResult> first = this.emulator.invoke("\"one\"");
 		CompletableFuture<InvocationResult> second = this.emulator.invoke("\"two\"");
 		try {
@@ -574,7 +574,7 @@ class RuntimeLoopTests {
 			if (text(invocation).equals("\"fail\"")) {
 				throw new IllegalStateException("odd");
 			}
-			return context.getAwsRequestId().getBytes(StandardCharsets.UTF_8);
+			return InvocationResponse.of(context.getAwsRequestId().getBytes(StandardCharsets.UTF_8));
 		});
 		String odd = "odd id/with?query#frag%25+plus \u00e9";
 		InvocationResult ok = result(this.emulator.invoke(InvocationRequest.builder("\"ok\"").requestId(odd).build()));
@@ -594,7 +594,7 @@ class RuntimeLoopTests {
 			if (number % 7 == 0) {
 				throw new IllegalStateException("failure " + number);
 			}
-			return ("\"" + number + "\"").getBytes(StandardCharsets.UTF_8);
+			return InvocationResponse.of(("\"" + number + "\"").getBytes(StandardCharsets.UTF_8));
 		});
 		List<CompletableFuture<InvocationResult>> results = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
@@ -646,7 +646,7 @@ class RuntimeLoopTests {
 			received.set(invocation.payload().length);
 			byte[] response = invocation.payload().clone();
 			Arrays.fill(response, 1, size - 1, (byte) 'r');
-			return response;
+			return InvocationResponse.of(response);
 		});
 		InvocationResult result = result(this.emulator.invoke(event));
 		assertThat(received).hasValue(size);
