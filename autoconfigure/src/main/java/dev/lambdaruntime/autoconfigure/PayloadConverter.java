@@ -39,6 +39,8 @@ final class PayloadConverter {
 
 	private final JsonMapper mapper;
 
+	private volatile @Nullable JsonMapper eventsMapper;
+
 	private final JavaType stringType;
 
 	private final EventReader reader;
@@ -75,7 +77,7 @@ final class PayloadConverter {
 			}
 		}
 		try {
-			return this.mapper.writeValueAsBytes(value);
+			return mapperFor(value.getClass()).writeValueAsBytes(value);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidResultException("Could not write the function's " + value.getClass().getName()
@@ -123,8 +125,22 @@ final class PayloadConverter {
 		if (rawType == String.class) {
 			return (event, context) -> readString(event);
 		}
-		JavaType javaType = this.mapper.constructType(inputType);
-		return (event, context) -> readJson(event, javaType);
+		JsonMapper mapper = mapperFor(inputType);
+		JavaType javaType = mapper.constructType(inputType);
+		return (event, context) -> readJson(mapper, event, javaType);
+	}
+
+	/** The application's mapper, or for AWS event classes the copy made fit for them. */
+	private JsonMapper mapperFor(Type type) {
+		if (!AwsEventsMapper.isAwsEvent(type)) {
+			return this.mapper;
+		}
+		JsonMapper eventsMapper = this.eventsMapper;
+		if (eventsMapper == null) {
+			eventsMapper = AwsEventsMapper.derive(this.mapper);
+			this.eventsMapper = eventsMapper;
+		}
+		return eventsMapper;
 	}
 
 	private String readString(byte[] event) {
@@ -133,14 +149,14 @@ final class PayloadConverter {
 			start++;
 		}
 		if (start < event.length && event[start] == '"') {
-			return (String) readJson(event, this.stringType);
+			return (String) readJson(this.mapper, event, this.stringType);
 		}
 		return new String(event, StandardCharsets.UTF_8);
 	}
 
-	private Object readJson(byte[] event, JavaType type) {
+	private static Object readJson(JsonMapper mapper, byte[] event, JavaType type) {
 		try {
-			Object value = this.mapper.readValue(event, type);
+			Object value = mapper.readValue(event, type);
 			if (value == null && !type.isTypeOrSuperTypeOf(Object.class)) {
 				throw new InvalidEventException("The event is JSON null, not " + type.toCanonical(), null);
 			}
