@@ -12,13 +12,12 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The user's function, or the composition {@code a|b|c} of several, called directly: the
- * catalog only finds them, so that nothing between the event and the function reshapes the
+ * selector only finds them, so that nothing between the event and the function reshapes the
  * input (Spring Cloud Function's invoker, for one, splits a string that looks like a JSON array).
  * Between two composed functions a value is converted only when its type does not fit.
  */
@@ -36,7 +35,7 @@ final class FunctionChain {
 	/** The chain of the functions a definition names; each one must be known to the selector. */
 	static FunctionChain of(String definition, FunctionSelector selector, JsonMapper mapper) {
 		List<Stage> stages = Arrays.stream(definition.split("\\|"))
-			.map((name) -> Stage.of(selector.function(name.trim()), mapper))
+			.map((name) -> Stage.of(selector.target(name.trim()), mapper))
 			.toList();
 		return new FunctionChain(definition, stages);
 	}
@@ -71,13 +70,12 @@ final class FunctionChain {
 	private record Stage(Object target, @Nullable Type inputType, @Nullable Class<?> rawInputType,
 			@Nullable JavaType javaInputType, @Nullable Type outputType, JsonMapper mapper) {
 
-		static Stage of(FunctionInvocationWrapper function, JsonMapper mapper) {
-			Type inputType = (function.isSupplier()) ? null : function.getInputType();
+		static Stage of(FunctionTarget function, JsonMapper mapper) {
+			Type inputType = function.inputType();
 			boolean plain = inputType != null && !FunctionTypeUtils.isMessage(inputType);
-			return new Stage(function.getTarget(), inputType,
+			return new Stage(function.target(), inputType,
 					(inputType != null) ? FunctionTypeUtils.getRawType(inputType) : null,
-					plain ? mapper.constructType(inputType) : null, function.isConsumer() ? null : function.getOutputType(),
-					mapper);
+					plain ? mapper.constructType(inputType) : null, function.outputType(), mapper);
 		}
 
 		@SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.lambdaruntime.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.runtime.Invocation;
 import dev.lambdaruntime.runtime.InvocationContext;
 import dev.lambdaruntime.runtime.InvocationHandler;
@@ -10,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.core.env.Environment;
 
 /**
  * Serves invocations with the selected function: converts the event, invokes the function,
@@ -33,6 +37,16 @@ final class FunctionInvocationHandler implements InvocationHandler {
 		this.streaming = new ResultStreaming(this.converter, function.outputType(), streamingOptedIn);
 	}
 
+	/** The handler of the function an application's settings select, see {@link FunctionSelector}. */
+	static FunctionInvocationHandler select(Environment environment, FunctionCatalog catalog,
+			ConfigurableListableBeanFactory beanFactory, JsonMapper mapper, LambdaRuntimeProperties properties) {
+		FunctionSelector selector = new FunctionSelector(catalog, beanFactory);
+		String definition = selector.select(environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
+				environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
+		return new FunctionInvocationHandler(FunctionChain.of(definition, selector, mapper), mapper,
+				properties.getStreaming().getFunctions().contains(definition));
+	}
+
 	/** The definition of the function served, such as {@code uppercase} or {@code trim|uppercase}. */
 	String definition() {
 		return this.function.definition();
@@ -40,9 +54,13 @@ final class FunctionInvocationHandler implements InvocationHandler {
 
 	@Override
 	public InvocationResponse handle(Invocation invocation, InvocationContext context) {
-		byte[] event = invocation.payload();
+		return handle(invocation.payload(), context);
+	}
+
+	/** Handles an event in the given context, wherever the event came from. */
+	InvocationResponse handle(byte[] event, Context context) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Invocation {} event: {}", invocation.requestId(),
+			logger.debug("Invocation {} event: {}", context.getAwsRequestId(),
 					new String(event, 0, Math.min(event.length, MAX_LOGGED_EVENT_CHARS), StandardCharsets.UTF_8));
 		}
 		Object result = this.function.invoke(this.converter.readEvent(event, context));

@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.context.config.RoutingFunction;
@@ -14,7 +17,8 @@ import org.springframework.util.StringUtils;
 /**
  * Chooses the function that serves invocations: {@code spring.cloud.function.definition} when
  * set (composition {@code a|b} allowed), else {@code _HANDLER} when it names a function, else the
- * only function bean. Anything else fails with a message that names the candidates.
+ * only function bean. Anything else fails with a message that names the candidates. Functions
+ * are the catalog's, plus {@code RequestHandler} and {@code RequestStreamHandler} beans.
  */
 final class FunctionSelector {
 
@@ -24,8 +28,11 @@ final class FunctionSelector {
 
 	private final FunctionCatalog catalog;
 
-	FunctionSelector(FunctionCatalog catalog) {
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	FunctionSelector(FunctionCatalog catalog, ConfigurableListableBeanFactory beanFactory) {
 		this.catalog = catalog;
+		this.beanFactory = beanFactory;
 	}
 
 	/** The definition to serve, every function of which exists. */
@@ -54,26 +61,39 @@ final class FunctionSelector {
 	}
 
 	/** The function of the given name, which {@link #select} has vouched for. */
-	FunctionInvocationWrapper function(String name) {
-		FunctionInvocationWrapper function = lookup(name);
+	FunctionTarget target(String name) {
+		FunctionTarget function = lookup(name);
 		if (function == null) {
 			throw new FunctionSelectionException("No function is named '" + name + "'");
 		}
 		return function;
 	}
 
-	private @Nullable FunctionInvocationWrapper lookup(String name) {
+	private @Nullable FunctionTarget lookup(String name) {
 		if (name.isEmpty() || RoutingFunction.FUNCTION_NAME.equals(name)) {
 			return null;
 		}
+		if (handlerNames().contains(name)) {
+			Object handler = this.beanFactory.getBean(name);
+			return (handler instanceof RequestHandler<?, ?> requestHandler)
+					? FunctionTarget.of(requestHandler, this.beanFactory.getMergedBeanDefinition(name).getResolvableType())
+					: FunctionTarget.of((RequestStreamHandler) handler);
+		}
 		Object function = this.catalog.lookup(name);
-		return (function instanceof FunctionInvocationWrapper wrapper && !wrapper.isRoutingFunction()) ? wrapper
-				: null;
+		return (function instanceof FunctionInvocationWrapper wrapper && !wrapper.isRoutingFunction())
+				? FunctionTarget.of(wrapper) : null;
 	}
 
 	private Set<String> candidates() {
 		Set<String> names = new TreeSet<>(this.catalog.getNames(null));
 		names.remove(RoutingFunction.FUNCTION_NAME);
+		names.addAll(handlerNames());
+		return names;
+	}
+
+	private Set<String> handlerNames() {
+		Set<String> names = new TreeSet<>(Arrays.asList(this.beanFactory.getBeanNamesForType(RequestHandler.class)));
+		names.addAll(Arrays.asList(this.beanFactory.getBeanNamesForType(RequestStreamHandler.class)));
 		return names;
 	}
 

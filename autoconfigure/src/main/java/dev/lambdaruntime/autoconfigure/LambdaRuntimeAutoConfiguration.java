@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -48,9 +49,9 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		LambdaRuntimeLifecycle lambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog,
-				ObjectProvider<JsonMapper> mapper, LambdaRuntimeExit exit,
+				ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> mapper, LambdaRuntimeExit exit,
 				ObjectProvider<ObservationRegistry> observations, LambdaRuntimeProperties properties) {
-			return new LambdaRuntimeLifecycle(environment, catalog, mapper.getIfAvailable(JsonMapper::shared), exit,
+			return new LambdaRuntimeLifecycle(environment, catalog, beanFactory, mapper.getIfAvailable(JsonMapper::shared), exit,
 					observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties);
 		}
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -32,6 +33,8 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private final FunctionCatalog catalog;
 
+	private final ConfigurableListableBeanFactory beanFactory;
+
 	private final JsonMapper mapper;
 
 	private final LambdaRuntimeExit exit;
@@ -44,11 +47,13 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	LambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog, JsonMapper mapper,
+	LambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog, ConfigurableListableBeanFactory beanFactory,
+			JsonMapper mapper,
 			LambdaRuntimeExit exit, ObservationRegistry observations, LambdaRuntimeProperties properties) {
 		this.environment = environment;
 		this.properties = properties;
 		this.catalog = catalog;
+		this.beanFactory = beanFactory;
 		this.mapper = mapper;
 		this.exit = exit;
 		this.observations = observations;
@@ -62,12 +67,10 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 			return;
 		}
 		int concurrency = RuntimeApiAddress.concurrency(this.environment);
-		FunctionSelector selector = new FunctionSelector(this.catalog);
-		String definition = selector.select(this.environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
-				this.environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
-		FunctionChain function = FunctionChain.of(definition, selector, this.mapper);
-		InvocationHandler handler = new FunctionInvocationHandler(function, this.mapper,
-				this.properties.getStreaming().getFunctions().contains(definition));
+		FunctionInvocationHandler functionHandler = FunctionInvocationHandler.select(this.environment, this.catalog,
+				this.beanFactory, this.mapper, this.properties);
+		String definition = functionHandler.definition();
+		InvocationHandler handler = functionHandler;
 		if (!this.observations.isNoop()) {
 			handler = new ObservedInvocationHandler(handler, this.observations, definition);
 		}

@@ -1,5 +1,6 @@
 package dev.lambdaruntime.runtime;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -11,11 +12,11 @@ import org.slf4j.MDC;
  */
 public final class CurrentInvocation implements AutoCloseable {
 
-	private static final ThreadLocal<InvocationContext> current = new ThreadLocal<>();
+	private static final ThreadLocal<Context> current = new ThreadLocal<>();
 
 	private final boolean traceProperty;
 
-	private CurrentInvocation(InvocationContext context, boolean traceProperty) {
+	private CurrentInvocation(Context context, boolean traceProperty) {
 		this.traceProperty = traceProperty;
 		current.set(context);
 		MDC.put(RuntimeApiProtocol.MDC_REQUEST_ID, context.getAwsRequestId());
@@ -29,12 +30,12 @@ public final class CurrentInvocation implements AutoCloseable {
 	 * Binds the context to the current thread until {@link #close()}. {@code traceProperty} sets
 	 * the JVM-wide trace header too, which is right only when one invocation runs at a time.
 	 */
-	public static CurrentInvocation bind(InvocationContext context, boolean traceProperty) {
+	public static CurrentInvocation bind(Context context, boolean traceProperty) {
 		return new CurrentInvocation(context, traceProperty);
 	}
 
 	/** The context of the invocation the current thread serves, or {@code null} outside one. */
-	public static @Nullable InvocationContext context() {
+	public static @Nullable Context context() {
 		return current.get();
 	}
 

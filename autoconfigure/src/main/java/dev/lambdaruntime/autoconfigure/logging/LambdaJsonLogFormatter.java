@@ -5,8 +5,8 @@ import java.time.Instant;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.runtime.CurrentInvocation;
-import dev.lambdaruntime.runtime.InvocationContext;
 import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +43,7 @@ public final class LambdaJsonLogFormatter implements StructuredLogFormatter<ILog
 	}
 
 	private static @Nullable String invocationValue(boolean traceId) {
-		InvocationContext context = CurrentInvocation.context();
+		Context context = CurrentInvocation.context();
 		if (context == null) {
 			return null;
 		}

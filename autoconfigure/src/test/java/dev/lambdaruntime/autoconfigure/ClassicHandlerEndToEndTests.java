@@ -1,0 +1,111 @@
+package dev.lambdaruntime.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdaruntime.test.InvocationRequest;
+import dev.lambdaruntime.test.InvocationResult;
+import dev.lambdaruntime.test.LambdaEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end tests of classic {@link RequestHandler} and {@link RequestStreamHandler} beans used
+ * as the function, for applications migrating from the managed Java runtime.
+ */
+class ClassicHandlerEndToEndTests {
+
+	private LambdaEmulator emulator;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = LambdaEmulator.start();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
+					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi());
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void requestHandlerBeanIsTheOnlyFunctionAndGetsTheContext() {
+		this.contextRunner.withUserConfiguration(Classic.class).run((context) -> {
+			InvocationResult result = this.emulator
+				.invoke(InvocationRequest.builder("{\"name\":\"Ada\"}").requestId("classic-1").build())
+				.get(30, TimeUnit.SECONDS);
+			assertThat(result.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, Ada (classic-1)\"}");
+		});
+	}
+
+	@Test
+	void requestStreamHandlerBeanReadsAndWritesBytes() {
+		this.contextRunner.withUserConfiguration(Streams.class).run((context) -> {
+			InvocationResult result = this.emulator.invoke("not json").get(30, TimeUnit.SECONDS);
+			assertThat(result.payloadAsString()).isEqualTo("NOT JSON");
+		});
+	}
+
+	@Test
+	void handlerBeansAreNamedAmongTheCandidates() {
+		this.contextRunner.withUserConfiguration(Classic.class, Streams.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("[classic, shout]"));
+	}
+
+	record Greeting(String name) {
+	}
+
+	record Reply(String greeting) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Classic {
+
+		@Bean
+		RequestHandler<Greeting, Reply> classic() {
+			return (greeting, context) -> new Reply(
+					"Hello, " + greeting.name() + " (" + context.getAwsRequestId() + ")");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Streams {
+
+		@Bean
+		RequestStreamHandler shout() {
+			return new RequestStreamHandler() {
+
+				@Override
+				public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+					output.write(new String(input.readAllBytes()).toUpperCase().getBytes());
+				}
+
+			};
+		}
+
+	}
+
+}
