@@ -79,7 +79,7 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 		synchronized (this.pollers) {
 			for (int i = 1; i <= concurrency; i++) {
 				RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler,
-						lambdaEnvironment, mode);
+						lambdaEnvironment, mode, this.properties.isIncludeStackTraces());
 				Thread thread = new Thread(() -> serve(loop), (concurrency > 1) ? "lambda-runtime-" + i : "lambda-runtime");
 				thread.setDaemon(false);
 				this.pollers.add(new Poller(loop, thread));

@@ -34,6 +34,12 @@ public class LambdaRuntimeProperties {
 
 	private final Streaming streaming = new Streaming();
 
+	/**
+	 * Whether error reports sent to Lambda, and so to the invoker, carry the failure's stack
+	 * traces. The logs always have them.
+	 */
+	private boolean includeStackTraces = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -56,6 +62,14 @@ public class LambdaRuntimeProperties {
 
 	public void setConcurrency(@Nullable Integer concurrency) {
 		this.concurrency = concurrency;
+	}
+
+	public boolean isIncludeStackTraces() {
+		return this.includeStackTraces;
+	}
+
+	public void setIncludeStackTraces(boolean includeStackTraces) {
+		this.includeStackTraces = includeStackTraces;
 	}
 
 	public Streaming getStreaming() {

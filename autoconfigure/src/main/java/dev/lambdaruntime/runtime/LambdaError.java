@@ -109,6 +109,12 @@ public record LambdaError(String category, String errorType, String errorMessage
 				: message.substring(0, MAX_MESSAGE_CHARS) + "... (" + message.length() + " characters in all)";
 	}
 
+	/** The same error without its stack traces, for functions that must not reveal their code. */
+	public LambdaError withoutStackTraces() {
+		return new LambdaError(this.category, this.errorType, this.errorMessage, List.of(),
+				(this.cause != null) ? this.cause.withoutStackTraces() : null);
+	}
+
 	/** The JSON body of the error. */
 	public byte[] toJson() {
 		return JsonMapper.shared().writeValueAsBytes(toMap());

@@ -31,6 +31,8 @@ public final class RuntimeLoop {
 
 	private final InvocationMode mode;
 
+	private final boolean stackTraces;
+
 	private final Backoff backoff = new Backoff();
 
 	private volatile boolean stopping;
@@ -40,10 +42,20 @@ public final class RuntimeLoop {
 	/** A loop serving invocations from {@code client} with {@code handler}, in the given mode. */
 	public RuntimeLoop(RuntimeApiClient client, InvocationHandler handler, LambdaEnvironment environment,
 			InvocationMode mode) {
+		this(client, handler, environment, mode, true);
+	}
+
+	/**
+	 * A loop serving invocations from {@code client} with {@code handler}, in the given mode;
+	 * {@code stackTraces} says whether error reports carry the failure's stack traces.
+	 */
+	public RuntimeLoop(RuntimeApiClient client, InvocationHandler handler, LambdaEnvironment environment,
+			InvocationMode mode, boolean stackTraces) {
 		this.client = client;
 		this.handler = handler;
 		this.environment = environment;
 		this.mode = mode;
+		this.stackTraces = stackTraces;
 	}
 
 	/** Serves invocations until stopped ({@link #STOPPED}) or failed ({@link #FAILED}). */
@@ -188,7 +200,7 @@ public final class RuntimeLoop {
 	}
 
 	/** Describes and logs a failed invocation; the caller is in the invocation's scope. */
-	private static LambdaError failed(Invocation invocation, Throwable failure) {
+	private LambdaError failed(Invocation invocation, Throwable failure) {
 		LambdaError error = LambdaError.of(category(failure), failure);
 		try {
 			logger.warn("Invocation {} failed ({}): {}: {}", invocation.requestId(), error.category(),
@@ -197,7 +209,7 @@ public final class RuntimeLoop {
 		catch (RuntimeException ex) {
 			logger.warn("Invocation {} failed ({}): {}", invocation.requestId(), error.category(), error.errorType());
 		}
-		return error;
+		return this.stackTraces ? error : error.withoutStackTraces();
 	}
 
 	private static String category(Throwable failure) {
