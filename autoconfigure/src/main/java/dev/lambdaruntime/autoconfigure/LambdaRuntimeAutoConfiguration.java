@@ -48,11 +48,12 @@ public final class LambdaRuntimeAutoConfiguration {
 		}
 
 		@Bean
-		LambdaRuntimeLifecycle lambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog,
-				ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> mapper, LambdaRuntimeExit exit,
-				ObjectProvider<ObservationRegistry> observations, LambdaRuntimeProperties properties) {
-			return new LambdaRuntimeLifecycle(environment, catalog, beanFactory, mapper.getIfAvailable(JsonMapper::shared), exit,
-					observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties);
+		LambdaRuntimeLifecycle lambdaRuntimeLifecycle(Environment environment, LambdaRuntimeProperties properties,
+				FunctionCatalog catalog, ConfigurableListableBeanFactory beanFactory, ObjectProvider<JsonMapper> mapper,
+				ObjectProvider<ObservationRegistry> observations, LambdaRuntimeExit exit) {
+			return new LambdaRuntimeLifecycle(environment, properties, catalog, beanFactory,
+					mapper.getIfAvailable(JsonMapper::shared), observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+					exit);
 		}
 
 	}

@@ -37,26 +37,26 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private final JsonMapper mapper;
 
-	private final LambdaRuntimeExit exit;
+	private final LambdaRuntimeProperties properties;
 
 	private final ObservationRegistry observations;
 
-	private final LambdaRuntimeProperties properties;
+	private final LambdaRuntimeExit exit;
 
 	private final List<Poller> pollers = new ArrayList<>();
 
 	private volatile boolean running;
 
-	LambdaRuntimeLifecycle(Environment environment, FunctionCatalog catalog, ConfigurableListableBeanFactory beanFactory,
-			JsonMapper mapper,
-			LambdaRuntimeExit exit, ObservationRegistry observations, LambdaRuntimeProperties properties) {
+	LambdaRuntimeLifecycle(Environment environment, LambdaRuntimeProperties properties, FunctionCatalog catalog,
+			ConfigurableListableBeanFactory beanFactory, JsonMapper mapper, ObservationRegistry observations,
+			LambdaRuntimeExit exit) {
 		this.environment = environment;
 		this.properties = properties;
 		this.catalog = catalog;
 		this.beanFactory = beanFactory;
 		this.mapper = mapper;
-		this.exit = exit;
 		this.observations = observations;
+		this.exit = exit;
 	}
 
 	@Override
