@@ -43,7 +43,7 @@ class ConcurrentInvocationsEndToEndTests {
 
 	@BeforeEach
 	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
+		this.emulator = LambdaEmulator.builder().maxConcurrency(CONCURRENCY).build();
 	}
 
 	@AfterEach

@@ -1,83 +1,71 @@
 package dev.lambdaruntime.sample;
 
-import java.util.concurrent.TimeUnit;
-
-import dev.lambdaruntime.test.InvocationRequest;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.lambdaruntime.sample.SampleApplication.Greeting;
+import dev.lambdaruntime.sample.SampleApplication.Reply;
+import dev.lambdaruntime.test.context.AutoConfigureLambdaEmulator;
+import dev.lambdaruntime.test.context.LambdaFunctionError;
+import dev.lambdaruntime.test.context.LambdaFunctionException;
+import dev.lambdaruntime.test.context.LambdaTestClient;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Runs the sample application against the emulator, as Lambda would run it.
+ * Runs the sample application against the emulator, as Lambda would run it: {@code uppercase}, the
+ * function {@code application.properties} chooses, and {@code greet}.
  */
+@SpringBootTest
+@AutoConfigureLambdaEmulator
 class SampleApplicationTests {
 
-	private LambdaEmulator emulator;
+	@Autowired
+	private LambdaTestClient lambda;
 
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
+	@Test
+	void uppercaseAnswersTheSeedsExample() {
+		assertThat(this.lambda.invoke("\"hello\"", String.class)).isEqualTo("HELLO");
 	}
 
 	@Test
-	void uppercaseAnswersTheSeedsExample() throws Exception {
-		try (ConfigurableApplicationContext application = run()) {
-			assertThat(invoke("\"hello\"").payloadAsString()).isEqualTo("\"HELLO\"");
+	void uppercaseReceivesAnEventThatIsNotAJsonStringAsItsRawText() {
+		assertThat(this.lambda.invoke("[1]", String.class)).isEqualTo("[1]");
+	}
+
+	@Nested
+	@AutoConfigureLambdaEmulator(definition = "greet")
+	class Greet {
+
+		@Autowired
+		private LambdaTestClient lambda;
+
+		@Test
+		void repliesWithTheRequestIdAndRemainingTimeOfTheInvocation() {
+			Reply reply = this.lambda.invoke(this.lambda.request(new Greeting("Lambda")).requestId("greet-1").build(),
+					Reply.class);
+			assertThat(reply.message()).isEqualTo("Hello, Lambda!");
+			assertThat(reply.requestId()).isEqualTo("greet-1");
+			assertThat(reply.remainingTimeInMillis()).isPositive().isLessThanOrEqualTo(30_000);
 		}
-	}
 
-	@Test
-	void uppercaseReportsANonStringEventAsItsRawText() throws Exception {
-		try (ConfigurableApplicationContext application = run()) {
-			assertThat(invoke("[1]").payloadAsString()).isEqualTo("\"[1]\"");
+		@Test
+		void rejectsAnEventThatIsNotAGreetingAsAnUnmarshalError() {
+			LambdaFunctionError error = this.lambda.invokeExpectingError("not json");
+			assertThat(error.errorType()).isEqualTo("dev.lambdaruntime.runtime.InvalidEventException");
+			assertThat(error.category()).isEqualTo("Runtime.UnmarshalError");
 		}
-	}
 
-	@Test
-	void greetUsesTheInvocationContext() throws Exception {
-		try (ConfigurableApplicationContext application = run("--spring.cloud.function.definition=greet")) {
-			InvocationResult result = this.emulator
-				.invoke(InvocationRequest.builder("{\"name\":\"Lambda\"}").requestId("sample-1").build())
-				.get(30, TimeUnit.SECONDS);
-			JsonNode reply = JsonMapper.shared().readTree(result.payload());
-			assertThat(reply.get("message").asString()).isEqualTo("Hello, Lambda!");
-			assertThat(reply.get("requestId").asString()).isEqualTo("sample-1");
-			assertThat(reply.get("remainingTimeInMillis").asInt()).isPositive();
+		@Test
+		void invokeThrowsTheErrorOfAFailedInvocation() {
+			assertThatExceptionOfType(LambdaFunctionException.class)
+				.isThrownBy(() -> this.lambda.invoke("[]", Reply.class))
+				.satisfies((ex) -> assertThat(ex.error().category()).isEqualTo("Runtime.UnmarshalError"));
 		}
-	}
 
-	@Test
-	void greetRejectsAnEventThatIsNotAGreeting() throws Exception {
-		try (ConfigurableApplicationContext application = run("--spring.cloud.function.definition=greet")) {
-			InvocationResult result = invoke("not json");
-			assertThat(result.isError()).isTrue();
-			assertThat(result.errorType()).isEqualTo("Runtime.UnmarshalError");
-		}
-	}
-
-	private ConfigurableApplicationContext run(String... args) {
-		String[] all = new String[args.length + 1];
-		all[0] = "--lambda.runtime.api=" + this.emulator.runtimeApi();
-		System.arraycopy(args, 0, all, 1, args.length);
-		return SpringApplication.run(SampleApplication.class, all);
-	}
-
-	private InvocationResult invoke(String event) throws Exception {
-		return this.emulator.invoke(event).get(30, TimeUnit.SECONDS);
 	}
 
 }

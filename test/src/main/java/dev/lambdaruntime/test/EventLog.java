@@ -1,23 +1,33 @@
 package dev.lambdaruntime.test;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * An append-only, thread-safe record of events, read as snapshots in arrival order.
+ * A thread-safe record of the most recent events, read as snapshots in arrival order; once full,
+ * each new event pushes out the oldest so that a long-running emulator uses bounded memory.
  *
  * @param <T> the event type
  */
 final class EventLog<T> {
 
-	private final Queue<T> events = new ConcurrentLinkedQueue<>();
+	private final int capacity;
 
-	void add(T event) {
-		this.events.add(event);
+	private final Deque<T> events = new ArrayDeque<>();
+
+	EventLog(int capacity) {
+		this.capacity = capacity;
 	}
 
-	List<T> snapshot() {
+	synchronized void add(T event) {
+		if (this.events.size() == this.capacity) {
+			this.events.removeFirst();
+		}
+		this.events.addLast(event);
+	}
+
+	synchronized List<T> snapshot() {
 		return List.copyOf(this.events);
 	}
 

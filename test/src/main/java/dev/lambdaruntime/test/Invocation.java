@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Invocation {
 
-	private static final String TIMEOUT_ERROR_TYPE = "Sandbox.Timedout";
+	/** The error type of an invocation that ran out of time. */
+	static final String TIMEOUT_ERROR_TYPE = "Sandbox.Timedout";
 
 	private enum State {
 
@@ -31,6 +32,8 @@ final class Invocation {
 
 	private final Duration timeout;
 
+	private final Runnable onTimeout;
+
 	private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
 
 	private State state = State.QUEUED;
@@ -41,10 +44,18 @@ final class Invocation {
 
 	private @Nullable ScheduledFuture<?> timeoutTask;
 
-	Invocation(InvocationRequest request, String invokedFunctionArn, Duration timeout) {
+	/**
+	 * Creates a queued invocation.
+	 * @param request the event and its details
+	 * @param invokedFunctionArn the ARN the runtime is told was invoked
+	 * @param timeout how long the runtime may take once it has the event
+	 * @param onTimeout run after the invocation timed out
+	 */
+	Invocation(InvocationRequest request, String invokedFunctionArn, Duration timeout, Runnable onTimeout) {
 		this.request = request;
 		this.invokedFunctionArn = invokedFunctionArn;
 		this.timeout = timeout;
+		this.onTimeout = onTimeout;
 	}
 
 	InvocationRequest request() {
@@ -98,7 +109,8 @@ final class Invocation {
 	}
 
 	/**
-	 * Ends a running invocation with the runtime's response or error.
+	 * Ends a running invocation with the runtime's response or error, or an error the emulator
+	 * reports on its behalf.
 	 * @param isError whether the runtime posted an error
 	 * @param payload the posted body
 	 * @param errorType the posted error type, if any
@@ -108,15 +120,31 @@ final class Invocation {
 	 */
 	Optional<Runnable> answer(boolean isError, byte[] payload, @Nullable String errorType,
 			Map<String, String> headers) {
+		return end(State.RUNNING, isError, payload, errorType, headers);
+	}
+
+	/**
+	 * Ends a queued invocation with an error, because the runtime it waits for failed to start.
+	 * @param payload the error body
+	 * @param errorType the error type, if known
+	 * @param headers the headers the runtime reported the error with
+	 */
+	void failBeforeStart(byte[] payload, @Nullable String errorType, Map<String, String> headers) {
+		end(State.QUEUED, true, payload, errorType, headers).ifPresent(Runnable::run);
+	}
+
+	private Optional<Runnable> end(State expected, boolean isError, byte[] payload, @Nullable String errorType,
+			Map<String, String> headers) {
 		InvocationResult answer;
 		synchronized (this) {
-			if (this.state != State.RUNNING) {
+			if (this.state != expected) {
 				return Optional.empty();
 			}
+			Duration duration = (this.state == State.RUNNING) ? Duration.ofNanos(System.nanoTime() - this.startNanos)
+					: Duration.ZERO;
 			this.state = State.DONE;
 			cancelTimeout();
-			answer = new InvocationResult(requestId(), isError, payload, errorType, headers,
-					Duration.ofNanos(System.nanoTime() - this.startNanos));
+			answer = new InvocationResult(requestId(), isError, payload, errorType, headers, duration);
 		}
 		return Optional.of(() -> this.result.complete(answer));
 	}
@@ -140,7 +168,10 @@ final class Invocation {
 		String message = String.format(Locale.ROOT, "%s Task timed out after %.2f seconds", requestId(),
 				this.timeout.toMillis() / 1000.0);
 		answer(true, JsonBodies.error(TIMEOUT_ERROR_TYPE, message), TIMEOUT_ERROR_TYPE, Map.of())
-			.ifPresent(Runnable::run);
+			.ifPresent((completion) -> {
+				completion.run();
+				this.onTimeout.run();
+			});
 	}
 
 	private void cancelTimeout() {

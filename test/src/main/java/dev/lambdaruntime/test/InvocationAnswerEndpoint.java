@@ -1,6 +1,7 @@
 package dev.lambdaruntime.test;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +13,15 @@ final class InvocationAnswerEndpoint {
 
 	private final InvocationRegistry invocations;
 
+	private final AtomicLong refused = new AtomicLong();
+
 	InvocationAnswerEndpoint(InvocationRegistry invocations) {
 		this.invocations = invocations;
+	}
+
+	/** How many answers were refused: duplicates, late ones, or for unknown ids. */
+	long refused() {
+		return this.refused.get();
 	}
 
 	RuntimeApiResponse response(RuntimeApiRequest request) {
@@ -29,8 +37,11 @@ final class InvocationAnswerEndpoint {
 		return this.invocations.find(requestId)
 			.flatMap((invocation) -> invocation.answer(isError, request.body().bytes(), errorType, request.headers()))
 			.map(RuntimeApiResponse::accepted)
-			.orElseGet(() -> RuntimeApiResponse.error(400, "InvalidRequestID", "No running invocation has request id "
-					+ requestId + ": it is unknown, or was already answered, or timed out"));
+			.orElseGet(() -> {
+				this.refused.incrementAndGet();
+				return RuntimeApiResponse.error(400, "InvalidRequestID", "No running invocation has request id "
+						+ requestId + ": it is unknown, or was already answered, or timed out");
+			});
 	}
 
 }

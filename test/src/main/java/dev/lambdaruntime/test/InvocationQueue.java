@@ -2,17 +2,31 @@ package dev.lambdaruntime.test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The invocations waiting for a runtime's {@code next} call, first in first out; takers block
- * until one arrives or the queue closes.
+ * The invocations waiting for a runtime's {@code next} call, first in first out, and those handed
+ * out: takers block until one is waiting and fewer than the concurrency limit are handed out.
  */
 final class InvocationQueue {
 
+	private final int maxConcurrency;
+
 	private final Deque<Invocation> waiting = new ArrayDeque<>();
 
+	private final Set<Invocation> handedOut = new LinkedHashSet<>();
+
 	private boolean closed;
+
+	/** Counts {@link #releaseTakers()} calls: a taker waiting across one gives up. */
+	private long takerRound;
+
+	InvocationQueue(int maxConcurrency) {
+		this.maxConcurrency = maxConcurrency;
+	}
 
 	synchronized void add(Invocation invocation) {
 		if (this.closed) {
@@ -23,27 +37,75 @@ final class InvocationQueue {
 	}
 
 	/**
-	 * Puts an invocation that could not be delivered back at the head of the queue, unless the
-	 * queue is closed.
+	 * Waits for the oldest invocation and hands it out.
+	 * @return the invocation, or empty once the queue is closed or the waiting takers released
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	synchronized Optional<Invocation> take() throws InterruptedException {
+		long round = this.takerRound;
+		while (!this.closed && round == this.takerRound
+				&& (this.waiting.isEmpty() || this.handedOut.size() >= this.maxConcurrency)) {
+			wait();
+		}
+		if (this.closed || round != this.takerRound) {
+			return Optional.empty();
+		}
+		Invocation invocation = this.waiting.removeFirst();
+		this.handedOut.add(invocation);
+		return Optional.of(invocation);
+	}
+
+	/**
+	 * Puts a handed-out invocation that could not be delivered back at the head of the queue,
+	 * unless the queue is closed.
 	 * @param invocation the invocation
 	 */
 	synchronized void putBack(Invocation invocation) {
+		this.handedOut.remove(invocation);
 		if (!this.closed) {
 			this.waiting.addFirst(invocation);
+		}
+		notifyAll();
+	}
+
+	/**
+	 * Frees the place of a handed-out invocation that ended.
+	 * @param invocation the invocation, ignored if it is not handed out
+	 */
+	synchronized void finished(Invocation invocation) {
+		if (this.handedOut.remove(invocation)) {
 			notifyAll();
 		}
 	}
 
 	/**
-	 * Waits for the oldest invocation and removes it.
-	 * @return the invocation, or empty once the queue is closed
+	 * Removes the oldest waiting invocation without handing it out.
+	 * @return the invocation, or empty if none waits
+	 */
+	synchronized Optional<Invocation> pollOldest() {
+		return Optional.ofNullable(this.waiting.pollFirst());
+	}
+
+	synchronized List<Invocation> handedOut() {
+		return List.copyOf(this.handedOut);
+	}
+
+	/**
+	 * Waits until an invocation is waiting or the queue is closed.
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	synchronized Optional<Invocation> take() throws InterruptedException {
+	synchronized void awaitWaiting() throws InterruptedException {
 		while (this.waiting.isEmpty() && !this.closed) {
 			wait();
 		}
-		return Optional.ofNullable(this.waiting.pollFirst());
+	}
+
+	/**
+	 * Makes every taker waiting now give up, because the runtime that called it is gone.
+	 */
+	synchronized void releaseTakers() {
+		this.takerRound++;
+		notifyAll();
 	}
 
 	/**

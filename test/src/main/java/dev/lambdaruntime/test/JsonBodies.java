@@ -17,10 +17,20 @@ final class JsonBodies {
 		return JsonMapper.shared().writeValueAsBytes(Map.of("status", status));
 	}
 
+	/** An error as a runtime reports it, and as the Runtime API answers with. */
 	static byte[] error(String errorType, String errorMessage) {
+		return pair("errorMessage", errorMessage, "errorType", errorType);
+	}
+
+	/** An AWS API error as Lambda's Invoke API writes it; {@code faultType} is User or Service. */
+	static byte[] apiError(String faultType, String message) {
+		return pair("Type", faultType, "message", message);
+	}
+
+	private static byte[] pair(String firstName, String firstValue, String secondName, String secondValue) {
 		Map<String, String> body = new LinkedHashMap<>();
-		body.put("errorMessage", errorMessage);
-		body.put("errorType", errorType);
+		body.put(firstName, firstValue);
+		body.put(secondName, secondValue);
 		return JsonMapper.shared().writeValueAsBytes(body);
 	}
 

@@ -2,6 +2,8 @@ package dev.lambdaruntime.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -19,21 +21,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process AWS Lambda Runtime API on {@code 127.0.0.1}, for testing a runtime: queue events
- * with {@code invoke} and await the results the runtime posts back. An invocation's timeout starts
- * when a runtime receives its event. Unless already set, the system property
- * {@code sun.net.httpserver.nodelay} is set to {@code true} so that answers are not delayed.
+ * with {@code invoke}, or through the Lambda Invoke API it serves on the same port
+ * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
+ * back. An invocation's timeout starts when a runtime receives its event. Unless already set, the
+ * system property {@code sun.net.httpserver.nodelay} is set to {@code true} so that answers are
+ * not delayed.
  *
  * @since 0.1.0
  */
 public final class LambdaEmulator implements AutoCloseable {
 
+	/** The function name unless another is set. */
+	static final String DEFAULT_FUNCTION_NAME = "function";
+
 	private static final Logger logger = LoggerFactory.getLogger(LambdaEmulator.class);
 
-	private static final String HOST = "127.0.0.1";
+	private static final String LOOPBACK = "127.0.0.1";
 
 	private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
 
 	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	private static final int EXCHANGES_KEPT = 1000;
+
+	private static final int INIT_ERRORS_KEPT = 100;
 
 	static {
 		// The JDK's HttpServer writes an answer's headers and body separately: without TCP_NODELAY,
@@ -43,17 +54,21 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 	}
 
-	private final Duration timeout;
+	private final String functionName;
 
-	private final String invokedFunctionArn;
-
-	private final InvocationQueue queue = new InvocationQueue();
+	private final InvocationQueue queue;
 
 	private final InvocationRegistry invocations = new InvocationRegistry();
 
-	private final EventLog<InitError> initErrors = new EventLog<>();
+	private final InvocationIntake intake;
 
-	private final EventLog<RecordedExchange> exchanges = new EventLog<>();
+	private final RuntimeLifecycle lifecycle;
+
+	private final EventLog<InitError> initErrors = new EventLog<>(INIT_ERRORS_KEPT);
+
+	private final EventLog<RecordedExchange> exchanges = new EventLog<>(EXCHANGES_KEPT);
+
+	private final InvocationAnswerEndpoint answers = new InvocationAnswerEndpoint(this.invocations);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -64,24 +79,33 @@ public final class LambdaEmulator implements AutoCloseable {
 	private final ScheduledThreadPoolExecutor timer;
 
 	private LambdaEmulator(Builder builder) {
-		this.timeout = builder.timeout;
-		this.invokedFunctionArn = ARN_PREFIX + builder.functionName;
-		this.server = bind(builder.port);
+		this.functionName = builder.functionName;
+		String functionArn = ARN_PREFIX + builder.functionName;
+		this.queue = new InvocationQueue(builder.maxConcurrency);
+		this.lifecycle = new RuntimeLifecycle(this.queue);
+		InvocationHistory history = new InvocationHistory();
+		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
+				this.lifecycle::timedOut);
+		this.server = bind(builder.host, builder.port);
 		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.server.createContext("/",
-				new RuntimeApiHandler(new NextInvocationEndpoint(this.queue, this.timer),
-						new InvocationAnswerEndpoint(this.invocations), new InitErrorEndpoint(this.initErrors),
-						this.exchanges));
+		this.server.createContext("/", new ExchangeHandler(new RuntimeApiHandler(
+				new NextInvocationEndpoint(this.queue, this.timer, this.lifecycle),
+				this.answers, new InitErrorEndpoint(this.initErrors, this.lifecycle),
+				this.exchanges)));
+		this.server.createContext("/2015-03-31/functions/",
+				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
+		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
 		this.server.setExecutor(this.requestThreads);
 		this.server.start();
-		logger.debug("Lambda Runtime API emulator listening on {}", runtimeApi());
+		warnUnlessLoopback(builder.host, this.server.getAddress());
+		logger.debug("Lambda emulator listening on {}", runtimeApi());
 	}
 
 	/**
-	 * Starts an emulator on a random port, with a 300 second timeout and the function name
-	 * {@code function}.
+	 * Starts an emulator on {@code 127.0.0.1} and a random port, with a 300 second timeout, the
+	 * function name {@code function} and no concurrency limit.
 	 * @return the running emulator
 	 */
 	public static LambdaEmulator start() {
@@ -98,10 +122,13 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	/**
 	 * Returns the value for {@code AWS_LAMBDA_RUNTIME_API}.
-	 * @return {@code 127.0.0.1:<port>}
+	 * @return {@code 127.0.0.1:<port>}, or the address listened on when it is another one
 	 */
 	public String runtimeApi() {
-		return HOST + ":" + port();
+		InetAddress address = this.server.getAddress().getAddress();
+		String host = address.isAnyLocalAddress() ? LOOPBACK
+				: (address instanceof Inet6Address) ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+		return host + ":" + port();
 	}
 
 	/**
@@ -113,6 +140,16 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the URL that invokes the function through the Lambda Invoke API, as the Runtime
+	 * Interface Emulator's does; the AWS CLI and SDKs reach it with the endpoint override
+	 * {@code http://} followed by {@link #runtimeApi()}.
+	 * @return {@code http://127.0.0.1:<port>/2015-03-31/functions/<name>/invocations}
+	 */
+	public String invokeUrl() {
+		return "http://" + runtimeApi() + "/2015-03-31/functions/" + this.functionName + "/invocations";
+	}
+
+	/**
 	 * Queues an invocation for the runtime's next {@code next} call.
 	 * @param request the event and its details
 	 * @return the result, completed when the runtime answers or the invocation times out, or
@@ -121,17 +158,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if the emulator is closed
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
-		Invocation invocation = new Invocation(request, request.invokedFunctionArn().orElse(this.invokedFunctionArn),
-				request.timeout().orElse(this.timeout));
-		this.invocations.add(invocation);
-		try {
-			this.queue.add(invocation);
-		}
-		catch (IllegalStateException ex) {
-			invocation.abort(ex);
-			throw ex;
-		}
-		return invocation.result().copy();
+		return this.intake.invoke(request, this.functionName).copy();
 	}
 
 	/**
@@ -153,7 +180,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the initialization errors the runtime reported so far.
+	 * Returns the initialization errors the runtime reported so far (the last 100).
 	 * @return a snapshot, oldest first
 	 */
 	public List<InitError> initErrors() {
@@ -161,11 +188,22 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns every Runtime API request answered so far, recorded before its answer was written.
+	 * Returns the Runtime API requests answered so far (the last 1,000), each recorded before its
+	 * answer was written.
 	 * @return a snapshot, oldest first
 	 */
 	public List<RecordedExchange> exchanges() {
 		return this.exchanges.snapshot();
+	}
+
+	/**
+	 * Returns how many responses and errors the runtime posted that were refused, because the
+	 * invocation was already answered, had timed out or was unknown: a runtime that answers
+	 * every invocation exactly once keeps this at zero, however many invocations it serves.
+	 * @return the count since the emulator started
+	 */
+	public long refusedAnswers() {
+		return this.answers.refused();
 	}
 
 	/**
@@ -177,20 +215,66 @@ public final class LambdaEmulator implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		// Connections close first: a client whose call is dropped, and retries, finds nothing listening
+		this.server.stop(0);
 		this.queue.close();
 		this.invocations.abortAll(new IllegalStateException("The Lambda emulator closed before the invocation ended"));
-		this.server.stop(0);
 		this.requestThreads.shutdownNow();
 		this.timer.shutdownNow();
 		logger.debug("Lambda Runtime API emulator stopped");
 	}
 
-	private static HttpServer bind(int port) {
+	/** The function name, which the runtime's environment carries too. */
+	String functionName() {
+		return this.functionName;
+	}
+
+	/**
+	 * Ends what an exited runtime process leaves behind: the invocations handed to it fail with a
+	 * {@code Runtime.ExitError}, as does the oldest waiting one if it died while initializing.
+	 * @param cause how it ended, for the error message
+	 * @return whether it had initialized; if not, start the next one only for an invocation
+	 * @see #awaitQueuedInvocation()
+	 */
+	boolean runtimeExited(String cause) {
+		return this.lifecycle.exited(cause);
+	}
+
+	/**
+	 * Sets what to do when an invocation times out, such as resetting the runtime process.
+	 * @param action run on the emulator's timer thread, so it must not block
+	 */
+	void onInvocationTimeout(Runnable action) {
+		this.lifecycle.onTimeout(action);
+	}
+
+	/**
+	 * Waits until an invocation is queued or the emulator closes.
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	void awaitQueuedInvocation() throws InterruptedException {
+		this.queue.awaitWaiting();
+	}
+
+	private static HttpServer bind(String host, int port) {
+		InetSocketAddress address = new InetSocketAddress(host, port);
+		if (address.isUnresolved()) {
+			throw new IllegalArgumentException("Cannot resolve the host " + host);
+		}
 		try {
-			return HttpServer.create(new InetSocketAddress(HOST, port), 0);
+			return HttpServer.create(address, 0);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot listen on " + HOST + ":" + port, ex);
+			throw new UncheckedIOException("Cannot listen on " + host + ":" + port, ex);
+		}
+	}
+
+	private static void warnUnlessLoopback(String host, InetSocketAddress address) {
+		if (!address.getAddress().isLoopbackAddress()) {
+			logger.warn("WARNING: the Lambda emulator listens on {}:{}, where other machines may reach it. It has no "
+					+ "authentication: anyone who connects can invoke the function, read its events and answers, "
+					+ "and play its runtime. Listen on 127.0.0.1 (the default) unless you need this.", host,
+					address.getPort());
 		}
 	}
 
@@ -208,13 +292,28 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
+		private String host = LOOPBACK;
+
 		private int port;
 
 		private Duration timeout = Duration.ofSeconds(300);
 
-		private String functionName = "function";
+		private String functionName = DEFAULT_FUNCTION_NAME;
+
+		private int maxConcurrency = 1;
 
 		private Builder() {
+		}
+
+		/**
+		 * Sets the address to listen on. Any address but a loopback one makes the emulator
+		 * reachable from other machines, which it warns about: it has no authentication.
+		 * @param host a host name or IP address; {@code 127.0.0.1} by default
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = host;
+			return this;
 		}
 
 		/**
@@ -257,9 +356,24 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * Sets how many invocations the runtime may have at once, as Lambda does with
+		 * {@code AWS_LAMBDA_MAX_CONCURRENCY}: further ones wait in the queue until one ends.
+		 * @param maxConcurrency at least 1; by default 1, as on ordinary Lambda
+		 * @return this builder
+		 */
+		public Builder maxConcurrency(int maxConcurrency) {
+			if (maxConcurrency < 1) {
+				throw new IllegalArgumentException("The maximum concurrency must be at least 1, not " + maxConcurrency);
+			}
+			this.maxConcurrency = maxConcurrency;
+			return this;
+		}
+
+		/**
 		 * Starts the emulator.
 		 * @return the running emulator
-		 * @throws UncheckedIOException if the port cannot be bound
+		 * @throws UncheckedIOException if the address cannot be listened on
+		 * @throws IllegalArgumentException if the host cannot be resolved
 		 */
 		public LambdaEmulator build() {
 			return new LambdaEmulator(this);

@@ -15,19 +15,28 @@ final class NextInvocationEndpoint {
 
 	private final ScheduledExecutorService timer;
 
-	NextInvocationEndpoint(InvocationQueue queue, ScheduledExecutorService timer) {
+	private final RuntimeLifecycle lifecycle;
+
+	NextInvocationEndpoint(InvocationQueue queue, ScheduledExecutorService timer, RuntimeLifecycle lifecycle) {
 		this.queue = queue;
 		this.timer = timer;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
 	 * Waits for the next invocation.
-	 * @return the answer carrying its event, or empty if the emulator closed meanwhile
+	 * @return the answer carrying its event, or empty if the emulator closed meanwhile or the
+	 * runtime exited
 	 */
 	Optional<RuntimeApiResponse> next() {
+		this.lifecycle.nextCalled();
 		try {
 			Optional<Invocation> next = this.queue.take();
-			if (next.isEmpty() || !next.get().start(this.timer)) {
+			if (next.isEmpty()) {
+				return Optional.empty();
+			}
+			if (!next.get().start(this.timer)) {
+				this.queue.finished(next.get());
 				return Optional.empty();
 			}
 			return Optional.of(delivery(next.get()));
@@ -49,7 +58,7 @@ final class NextInvocationEndpoint {
 		request.clientContext().ifPresent((value) -> headers.put(RuntimeApiHeaders.CLIENT_CONTEXT, value));
 		request.cognitoIdentity().ifPresent((value) -> headers.put(RuntimeApiHeaders.COGNITO_IDENTITY, value));
 		request.tenantId().ifPresent((value) -> headers.put(RuntimeApiHeaders.TENANT_ID, value));
-		return new RuntimeApiResponse(200, headers, request.payload(), () -> {
+		return new RuntimeApiResponse(200, headers, request.payloadBytes(), () -> {
 			if (invocation.returnToQueue()) {
 				this.queue.putBack(invocation);
 			}

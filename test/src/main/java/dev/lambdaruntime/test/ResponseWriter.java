@@ -2,12 +2,13 @@ package dev.lambdaruntime.test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Writes a {@link RuntimeApiResponse} to an exchange so that a client that has gone away makes
- * the write fail, as far as TCP allows.
+ * Writes an answer to an exchange so that a client that has gone away makes the write fail, as
+ * far as TCP allows.
  */
 final class ResponseWriter {
 
@@ -16,10 +17,10 @@ final class ResponseWriter {
 	private ResponseWriter() {
 	}
 
-	static void write(HttpExchange exchange, RuntimeApiResponse response) throws IOException {
-		response.headers().forEach(exchange.getResponseHeaders()::set);
-		byte[] body = response.body();
-		exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
+	static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+			throws IOException {
+		headers.forEach(exchange.getResponseHeaders()::set);
+		exchange.sendResponseHeaders(status, (body.length > 0) ? body.length : -1);
 		if (body.length == 0) {
 			return;
 		}

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves every Runtime API request: reads it, routes it to its endpoint, records the exchange and
- * writes the answer; a request left without an answer (the emulator closed) loses its connection.
+ * writes the answer; a request left without an answer (the emulator closed, or the runtime that
+ * waited is gone) loses its connection.
  */
-final class RuntimeApiHandler implements HttpHandler {
+final class RuntimeApiHandler implements ExchangeHandler.Action {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeApiHandler.class);
 
@@ -33,20 +33,11 @@ final class RuntimeApiHandler implements HttpHandler {
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) {
-		try (exchange) {
-			RuntimeApiRequest request = RuntimeApiRequest.read(exchange);
-			Optional<RuntimeApiResponse> response = answer(request);
-			if (response.isPresent()) {
-				send(exchange, request, response.get());
-			}
-		}
-		catch (IOException ex) {
-			logger.debug("Runtime API client went away", ex);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Runtime API emulator failed to serve {} {}", exchange.getRequestMethod(),
-					exchange.getRequestURI(), ex);
+	public void serve(HttpExchange exchange) throws IOException {
+		RuntimeApiRequest request = RuntimeApiRequest.read(exchange);
+		Optional<RuntimeApiResponse> response = answer(request);
+		if (response.isPresent()) {
+			send(exchange, request, response.get());
 		}
 	}
 
@@ -72,9 +63,10 @@ final class RuntimeApiHandler implements HttpHandler {
 		this.exchanges.add(new RecordedExchange(request.method(), request.route().path(), request.headers(),
 				bodyLength, response.status()));
 		response.onRecorded().run();
-		logger.debug("{} {} -> {}", request.method(), request.route().path(), response.status());
+		logger.debug("{} {} ({} bytes) -> {} ({} bytes)", request.method(), request.route().path(), bodyLength,
+				response.status(), response.body().length);
 		try {
-			ResponseWriter.write(exchange, response);
+			ResponseWriter.write(exchange, response.status(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
 			response.onUndelivered().run();

@@ -1,7 +1,5 @@
 package dev.lambdaruntime.test;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,14 +47,9 @@ record RuntimeApiRoute(Operation operation, String path, @Nullable String reques
 		Matcher answer = ANSWER_PATH.matcher(path);
 		if (post && answer.matches()) {
 			Operation operation = answer.group(2).equals("response") ? Operation.RESPONSE : Operation.ERROR;
-			return new RuntimeApiRoute(operation, path, decode(answer.group(1)));
+			return new RuntimeApiRoute(operation, path, PathSegment.decode(answer.group(1)));
 		}
 		return new RuntimeApiRoute(Operation.NOT_FOUND, path, null);
-	}
-
-	private static String decode(String pathSegment) {
-		// URLDecoder decodes forms, where '+' means a space; in a path it is itself
-		return URLDecoder.decode(pathSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 }

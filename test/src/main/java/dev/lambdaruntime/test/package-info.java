@@ -1,7 +1,9 @@
 /**
- * An in-process emulator of the AWS Lambda Runtime API, for testing a runtime over real sockets:
- * a test queues events through {@link dev.lambdaruntime.test.LambdaEmulator} and awaits the
- * function's results.
+ * A local emulator of AWS Lambda for testing and running functions without Docker:
+ * {@link dev.lambdaruntime.test.LambdaEmulator} serves the Runtime API to a runtime and the
+ * Invoke API to callers (curl, the AWS CLI and SDKs) on one port of {@code 127.0.0.1}, in-process;
+ * {@link dev.lambdaruntime.test.LambdaEmulatorLauncher} runs a runtime's command beside it, as
+ * {@code lambda-runtime-emulator.jar} does.
  */
 @NullMarked
 package dev.lambdaruntime.test;

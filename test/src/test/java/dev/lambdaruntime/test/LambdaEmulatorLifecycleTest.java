@@ -10,6 +10,10 @@ import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(30)
+@ExtendWith(OutputCaptureExtension.class)
 class LambdaEmulatorLifecycleTest {
 
 	@Test
@@ -25,6 +30,31 @@ class LambdaEmulatorLifecycleTest {
 		try (LambdaEmulator emulator = LambdaEmulator.start()) {
 			assertThat(emulator.port()).isPositive();
 			assertThat(emulator.runtimeApi()).isEqualTo("127.0.0.1:" + emulator.port());
+		}
+	}
+
+	@Test
+	void loopbackAddressIsNotWarnedAbout(CapturedOutput output) {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().host("localhost").build()) {
+			assertThat(emulator.runtimeApi()).isEqualTo("127.0.0.1:" + emulator.port());
+		}
+		assertThat(output).doesNotContain("WARNING");
+	}
+
+	@Test
+	void listeningOnAnotherAddressIsWarnedAboutAndTheRuntimeApiStaysLocal(CapturedOutput output) {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().host("0.0.0.0").build()) {
+			assertThat(emulator.runtimeApi()).isEqualTo("127.0.0.1:" + emulator.port());
+			assertThat(output).contains("WARNING: the Lambda emulator listens on 0.0.0.0:" + emulator.port())
+				.contains("no authentication");
+		}
+	}
+
+	@Test
+	void invokeUrlNamesTheFunction() {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build()) {
+			assertThat(emulator.invokeUrl())
+				.isEqualTo("http://127.0.0.1:" + emulator.port() + "/2015-03-31/functions/orders/invocations");
 		}
 	}
 
@@ -132,6 +162,9 @@ class LambdaEmulatorLifecycleTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> LambdaEmulator.builder().port(70000));
 		assertThatIllegalArgumentException().isThrownBy(() -> LambdaEmulator.builder().timeout(Duration.ZERO));
 		assertThatIllegalArgumentException().isThrownBy(() -> LambdaEmulator.builder().functionName("my function"));
+		assertThatIllegalArgumentException().isThrownBy(() -> LambdaEmulator.builder().maxConcurrency(0));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LambdaEmulator.builder().host("no-such-host.invalid").build());
 	}
 
 }

@@ -108,17 +108,20 @@ class NextInvocationTest {
 	}
 
 	@Test
-	void severalRuntimesCanWaitAtOnce() throws Exception {
-		CompletableFuture<HttpResponse<byte[]>> first = this.runtime.next();
-		CompletableFuture<HttpResponse<byte[]>> second = this.runtime.next();
+	void severalRuntimesCanWaitAtOnceUpToTheMaximumConcurrency() throws Exception {
+		try (LambdaEmulator concurrent = LambdaEmulator.builder().maxConcurrency(2).build()) {
+			RuntimeClient runtime = new RuntimeClient(concurrent);
+			CompletableFuture<HttpResponse<byte[]>> first = runtime.next();
+			CompletableFuture<HttpResponse<byte[]>> second = runtime.next();
 
-		this.emulator.invoke("{\"n\":1}");
-		this.emulator.invoke("{\"n\":2}");
+			concurrent.invoke("{\"n\":1}");
+			concurrent.invoke("{\"n\":2}");
 
-		assertThat(CompletableFuture.allOf(first, second)).succeedsWithin(RuntimeClient.WAIT);
-		assertThat(new String[] { new String(first.get().body(), StandardCharsets.UTF_8),
-				new String(second.get().body(), StandardCharsets.UTF_8) })
-			.containsExactlyInAnyOrder("{\"n\":1}", "{\"n\":2}");
+			assertThat(CompletableFuture.allOf(first, second)).succeedsWithin(RuntimeClient.WAIT);
+			assertThat(new String[] { new String(first.get().body(), StandardCharsets.UTF_8),
+					new String(second.get().body(), StandardCharsets.UTF_8) })
+				.containsExactlyInAnyOrder("{\"n\":1}", "{\"n\":2}");
+		}
 	}
 
 	@Test

@@ -27,20 +27,29 @@ final class RuntimeClient {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	private final int port;
+	private final URI runtimeApi;
 
 	private final String pathPrefix;
 
 	private final String baseUri;
 
 	RuntimeClient(LambdaEmulator emulator) {
-		this(emulator, "");
+		this(emulator.runtimeApi(), "");
 	}
 
 	RuntimeClient(LambdaEmulator emulator, String pathPrefix) {
-		this.port = emulator.port();
+		this(emulator.runtimeApi(), pathPrefix);
+	}
+
+	/**
+	 * Creates a client of the Runtime API at the given address.
+	 * @param runtimeApi {@code host:port}, as in {@code AWS_LAMBDA_RUNTIME_API}
+	 * @param pathPrefix a path prefix before {@code /2018-06-01}, or none
+	 */
+	RuntimeClient(String runtimeApi, String pathPrefix) {
+		this.runtimeApi = URI.create("http://" + runtimeApi);
 		this.pathPrefix = pathPrefix;
-		this.baseUri = "http://" + emulator.runtimeApi() + pathPrefix + "/2018-06-01";
+		this.baseUri = this.runtimeApi + pathPrefix + "/2018-06-01";
 	}
 
 	CompletableFuture<HttpResponse<byte[]>> next() {
@@ -52,7 +61,7 @@ final class RuntimeClient {
 	 * that dies while waiting would.
 	 */
 	void nextAndDisconnect() throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+		try (Socket socket = new Socket(this.runtimeApi.getHost(), this.runtimeApi.getPort())) {
 			String request = "GET " + this.pathPrefix + "/2018-06-01/runtime/invocation/next HTTP/1.1\r\n"
 					+ "Host: 127.0.0.1\r\n\r\n";
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,58 @@
+package dev.lambdaruntime.test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Takes in invocations from either side, the Java API and the Invoke API: registers each so that
+ * the runtime's answer finds it, queues it, and records it in the history.
+ */
+final class InvocationIntake {
+
+	private final InvocationQueue queue;
+
+	private final InvocationRegistry registry;
+
+	private final InvocationHistory history;
+
+	private final String defaultFunctionArn;
+
+	private final Duration defaultTimeout;
+
+	private final Runnable onTimeout;
+
+	InvocationIntake(InvocationQueue queue, InvocationRegistry registry, InvocationHistory history,
+			String defaultFunctionArn, Duration defaultTimeout, Runnable onTimeout) {
+		this.queue = queue;
+		this.registry = registry;
+		this.history = history;
+		this.defaultFunctionArn = defaultFunctionArn;
+		this.defaultTimeout = defaultTimeout;
+		this.onTimeout = onTimeout;
+	}
+
+	/**
+	 * Queues an invocation.
+	 * @param request the event and its details
+	 * @param functionName the function name the invoker used, for the history
+	 * @return the invocation's own result future
+	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
+	 * @throws IllegalStateException if the emulator is closed
+	 */
+	CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName) {
+		Invocation invocation = new Invocation(request, request.invokedFunctionArn().orElse(this.defaultFunctionArn),
+				request.timeout().orElse(this.defaultTimeout), this.onTimeout);
+		this.registry.add(invocation);
+		invocation.result().whenComplete((result, failure) -> this.queue.finished(invocation));
+		try {
+			this.queue.add(invocation);
+		}
+		catch (IllegalStateException ex) {
+			invocation.abort(ex);
+			throw ex;
+		}
+		this.history.record(invocation, functionName);
+		return invocation.result();
+	}
+
+}
