@@ -2,21 +2,29 @@ package dev.lambdaruntime.autoconfigure;
 
 import java.lang.reflect.Type;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.datatype.joda.JodaModule;
 
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.util.ClassUtils;
 
 /**
- * A copy of the application's {@link JsonMapper} made fit for the classes of
- * {@code aws-lambda-java-events}, whose JSON names often differ from their bean names only in
- * case ({@code Records}, {@code Sns}, {@code eventID}), and whose events grow new fields. The
- * application's own mapper is never changed.
+ * A copy of the application's {@link JsonMapper} that reads and writes the classes of
+ * {@code aws-lambda-java-events} as AWS's own runtime does: JSON names from the events'
+ * {@link AwsEventMixins mixins} and {@link S3EventCreators constructors} (never the application's
+ * naming strategy), any case accepted, unknown fields ignored (events grow new ones), null fields
+ * left out, Joda times as ISO-8601. The application's own mapper is never changed.
  */
 final class AwsEventsMapper {
 
 	private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
+
+	private static final boolean jodaPresent = isPresent("org.joda.time.DateTime")
+			&& isPresent("tools.jackson.datatype.joda.JodaModule");
 
 	private AwsEventsMapper() {
 	}
@@ -28,10 +36,23 @@ final class AwsEventsMapper {
 
 	/** The mapper for AWS event classes, derived from the application's. */
 	static JsonMapper derive(JsonMapper mapper) {
-		return mapper.rebuild()
-			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+		JsonMapper.Builder builder = mapper.rebuild();
+		AnnotationIntrospector annotations = AnnotationIntrospector.pair(new S3EventCreators(),
+				builder.annotationIntrospector());
+		builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build();
+			.propertyNamingStrategy(null)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.mixInOverrides(new AwsEventMixins())
+			.annotationIntrospector(annotations);
+		if (jodaPresent) {
+			builder.addModule(new JodaModule());
+		}
+		return builder.build();
+	}
+
+	private static boolean isPresent(String className) {
+		return ClassUtils.isPresent(className, AwsEventsMapper.class.getClassLoader());
 	}
 
 }
