@@ -2,20 +2,18 @@ package dev.lambdaruntime.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.lambdaruntime.runtime.StubRuntimeApi.Answer;
 import dev.lambdaruntime.runtime.StubRuntimeApi.Request;
@@ -26,15 +24,21 @@ import static org.awaitility.Awaitility.await;
 /**
  * Property-based tests of the loop: random sequences of good events, bad events, failing and
  * slow functions, and Runtime API faults. Every delivered invocation is answered exactly once,
- * the loop exits exactly when the Runtime API says it must, and otherwise stays alive.
+ * the loop exits exactly when the Runtime API says it must, and otherwise stays alive. Each
+ * script comes from a seed, named in the test's display name, so any failure can be replayed.
  */
 class RuntimeLoopPropertyTests {
 
+	private static final int SCRIPTS = 40;
+
+	private static final int MAX_STEPS = 25;
+
 	private static final LambdaEnvironment ENVIRONMENT = new LambdaEnvironment("property", "1", 256, null, null);
 
-	@Property(tries = 40)
-	void everyDeliveredInvocationIsAnsweredExactlyOnceUnlessTheRuntimeExits(@ForAll("scripts") List<Step> script)
-			throws Exception {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void everyDeliveredInvocationIsAnsweredExactlyOnceUnlessTheRuntimeExits(long seed) throws Exception {
+		List<Step> script = script(new Random(seed));
 		try (StubRuntimeApi api = StubRuntimeApi.start((request) -> answer(script, request))) {
 			RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(api.address()), RuntimeLoopPropertyTests::handle,
 					ENVIRONMENT, InvocationMode.SINGLE);
@@ -70,12 +74,22 @@ class RuntimeLoopPropertyTests {
 		}
 	}
 
-	@Provide
-	Arbitrary<List<Step>> scripts() {
-		Arbitrary<Fault> fault = Arbitraries.frequency(Tuple.of(30, Fault.NONE), Tuple.of(3, Fault.ANSWER_REFUSED),
-				Tuple.of(1, Fault.ANSWER_CONTAINER_ERROR), Tuple.of(1, Fault.NEXT_CONTAINER_ERROR));
-		Arbitrary<Step> step = Combinators.combine(Arbitraries.of(Kind.class), fault).as(Step::new);
-		return step.list().ofMinSize(1).ofMaxSize(25);
+	static LongStream seeds() {
+		return new Random().longs(SCRIPTS);
+	}
+
+	/** One to 25 steps of any kind; most answered normally, some refused, a few fatal. */
+	private static List<Step> script(Random random) {
+		List<Step> script = new ArrayList<>();
+		int length = 1 + random.nextInt(MAX_STEPS);
+		for (int i = 0; i < length; i++) {
+			Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+			int roll = random.nextInt(35);
+			Fault fault = (roll < 30) ? Fault.NONE : (roll < 33) ? Fault.ANSWER_REFUSED
+					: (roll < 34) ? Fault.ANSWER_CONTAINER_ERROR : Fault.NEXT_CONTAINER_ERROR;
+			script.add(new Step(kind, fault));
+		}
+		return script;
 	}
 
 	private static InvocationResponse handle(Invocation invocation, InvocationContext context) {
