@@ -97,7 +97,7 @@ public final class RuntimeLoop {
 				throw ex;
 			}
 			long delay = this.backoff.next();
-			logger.warn("The Runtime API failed, retrying in {} ms: {}", delay, ex.getMessage());
+			logger.warn("The Runtime API failed ({}); polling again in {} ms", ex.getMessage(), delay);
 			this.backoff.await(delay);
 		}
 	}
@@ -125,7 +125,7 @@ public final class RuntimeLoop {
 						throw new InvalidResultException("The handler returned no response", null);
 					}
 				}
-				catch (StreamBrokenException ex) {
+				catch (RuntimeApiFailure ex) {
 					throw ex.getCause();
 				}
 				catch (Throwable ex) {
@@ -151,7 +151,7 @@ public final class RuntimeLoop {
 	/**
 	 * Streams a response as the function writes it. A failure before the first byte is thrown,
 	 * to be reported as usual; a failure after it goes in the stream's trailers and is returned;
-	 * a failing connection is thrown as a {@link StreamBrokenException}.
+	 * a failing Runtime API is thrown as a {@link RuntimeApiFailure}.
 	 */
 	private @Nullable Throwable stream(Invocation invocation, InvocationResponse.Streamed streamed)
 			throws Throwable {
@@ -164,7 +164,7 @@ public final class RuntimeLoop {
 		catch (Throwable failure) {
 			IOException broken = body.broken();
 			if (broken != null) {
-				throw new StreamBrokenException(broken);
+				throw new RuntimeApiFailure(broken);
 			}
 			if (!body.started()) {
 				throw failure;
@@ -176,10 +176,13 @@ public final class RuntimeLoop {
 			this.client.finishStreamedResponse(body, error);
 		}
 		catch (RuntimeApiException ex) {
+			if (ex.getStatus() >= 500) {
+				throw new RuntimeApiFailure(ex);
+			}
 			refused(invocation, ex);
 		}
 		catch (IOException ex) {
-			throw new StreamBrokenException(ex);
+			throw new RuntimeApiFailure(ex);
 		}
 		return midway;
 	}
@@ -231,10 +234,10 @@ public final class RuntimeLoop {
 		}
 	}
 
-	/** The Runtime API connection failed while a response streamed: the loop must end. */
-	private static final class StreamBrokenException extends Exception {
+	/** The Runtime API failed while a response streamed, so the loop must end; not the function's failure. */
+	private static final class RuntimeApiFailure extends Exception {
 
-		StreamBrokenException(IOException cause) {
+		RuntimeApiFailure(IOException cause) {
 			super(cause);
 		}
 
