@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * An in-process AWS Lambda Runtime API on {@code 127.0.0.1}, for testing a runtime: queue events
  * with {@code invoke}, or through the Lambda Invoke API it serves on the same port
  * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
- * back. An invocation's timeout starts when a runtime receives its event. Unless already set, the
- * system property {@code sun.net.httpserver.nodelay} is set to {@code true} so that answers are
- * not delayed.
+ * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
+ * see the answer and the recent invocations. An invocation's timeout starts when a runtime
+ * receives its event. Unless already set, the system property {@code sun.net.httpserver.nodelay}
+ * is set to {@code true} so that answers are not delayed.
  *
  * @since 0.1.0
  */
@@ -70,6 +71,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final InvocationAnswerEndpoint answers = new InvocationAnswerEndpoint(this.invocations);
 
+	private final FaultPlan faults = new FaultPlan();
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final HttpServer server;
@@ -90,13 +93,14 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.server.createContext("/", new ExchangeHandler(new RuntimeApiHandler(
+		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(new RuntimeApiHandler(
 				new NextInvocationEndpoint(this.queue, this.timer, this.lifecycle),
 				this.answers, new InitErrorEndpoint(this.initErrors, this.lifecycle),
-				this.exchanges)));
+				this.exchanges, this.faults))));
 		this.server.createContext("/2015-03-31/functions/",
 				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
 		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
+		this.server.createContext(PageEndpoint.PATH, new ExchangeHandler(new PageEndpoint(builder.functionName)));
 		this.server.setExecutor(this.requestThreads);
 		this.server.start();
 		warnUnlessLoopback(builder.host, this.server.getAddress());
@@ -147,6 +151,16 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public String invokeUrl() {
 		return "http://" + runtimeApi() + "/2015-03-31/functions/" + this.functionName + "/invocations";
+	}
+
+	/**
+	 * Returns the URL of the emulator's web page, where a person picks or edits an event (from
+	 * templates of AWS services' events, or ones saved in the browser), invokes the function and
+	 * sees its answer or error and the recent invocations. {@code GET /} leads there too.
+	 * @return {@code http://127.0.0.1:<port>/emulator/}
+	 */
+	public String pageUrl() {
+		return "http://" + runtimeApi() + PageEndpoint.PATH;
 	}
 
 	/**
@@ -204,6 +218,24 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public long refusedAnswers() {
 		return this.answers.refused();
+	}
+
+	/**
+	 * Makes the Runtime API misbehave as the fault says, for as many calls as it says, after
+	 * any fault injected before it.
+	 * @param fault the fault
+	 * @see RuntimeApiFault
+	 */
+	public void injectFault(RuntimeApiFault fault) {
+		this.faults.add(fault);
+	}
+
+	/**
+	 * Removes every injected fault that has not used up its strikes: the Runtime API behaves
+	 * again. A call that a fault is delaying is still delayed.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
 	}
 
 	/**

@@ -75,6 +75,7 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		logger.info("  curl -d '{}' " + emulator.invokeUrl());
 		logger.info("  aws lambda invoke --endpoint-url http://" + emulator.runtimeApi() + " --function-name "
 				+ emulator.functionName() + " --cli-binary-format raw-in-base64-out --payload '{}' response.json");
+		logger.info("or from a browser at " + emulator.pageUrl());
 	}
 
 	/**

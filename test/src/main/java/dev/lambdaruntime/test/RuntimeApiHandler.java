@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves every Runtime API request: reads it, routes it to its endpoint, records the exchange and
- * writes the answer; a request left without an answer (the emulator closed, or the runtime that
- * waited is gone) loses its connection.
+ * writes the answer, through any fault a test injected; a request left without an answer (the
+ * emulator closed, the runtime that waited is gone, or a fault) loses its connection.
  */
 final class RuntimeApiHandler implements ExchangeHandler.Action {
 
@@ -24,18 +24,22 @@ final class RuntimeApiHandler implements ExchangeHandler.Action {
 
 	private final EventLog<RecordedExchange> exchanges;
 
+	private final FaultPlan faults;
+
 	RuntimeApiHandler(NextInvocationEndpoint next, InvocationAnswerEndpoint answers, InitErrorEndpoint initErrors,
-			EventLog<RecordedExchange> exchanges) {
+			EventLog<RecordedExchange> exchanges, FaultPlan faults) {
 		this.next = next;
 		this.answers = answers;
 		this.initErrors = initErrors;
 		this.exchanges = exchanges;
+		this.faults = faults;
 	}
 
 	@Override
 	public void serve(HttpExchange exchange) throws IOException {
 		RuntimeApiRequest request = RuntimeApiRequest.read(exchange);
-		Optional<RuntimeApiResponse> response = answer(request);
+		Optional<RuntimeApiResponse> response = this.faults.answer(request.route().operation(),
+				() -> answer(request));
 		if (response.isPresent()) {
 			send(exchange, request, response.get());
 		}

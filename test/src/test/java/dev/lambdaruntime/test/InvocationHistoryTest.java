@@ -70,6 +70,9 @@ class InvocationHistoryTest {
 		this.runtime.awaitNext();
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
 
+		// the invoker's result may complete a moment before the history entry is updated
+		await().atMost(RuntimeClient.WAIT)
+			.until(() -> !this.invoker.history().get(0).get("status").asString().equals("pending"));
 		JsonNode timedOut = this.invoker.history().get(0);
 
 		assertThat(timedOut.get("status").asString()).isEqualTo("timeout");

@@ -36,7 +36,7 @@ class LambdaEmulatorJarIT {
 	Path directory;
 
 	@Test
-	void jarServesTheRuntimeUntilSigterm() throws Exception {
+	void jarServesTheRuntimeAndThePageUntilSigterm() throws Exception {
 		Path log = this.directory.resolve("emulator.log");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", System.getProperty("emulator.jar"), "--port", "0", "--function-name", "orders", "--"));
@@ -50,11 +50,15 @@ class LambdaEmulatorJarIT {
 			HttpResponse<String> response = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create(invokeUrl)).POST(BodyPublishers.ofString("{}")).build(),
 						BodyHandlers.ofString());
+			HttpResponse<String> page = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(invokeUrl).resolve("/emulator/")).build(), BodyHandlers.ofString());
 
 			assertThat(invokeUrl).matches("http://127\\.0\\.0\\.1:\\d+/2015-03-31/functions/orders/invocations");
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode seen = JsonMapper.shared().readTree(response.body());
 			assertThat(seen.get("AWS_LAMBDA_FUNCTION_NAME").asString()).isEqualTo("orders");
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("<title>Lambda emulator</title>", "value=\"orders\"");
 			long runtimePid = seen.get("pid").asLong();
 
 			emulator.destroy();

@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Plays a Lambda runtime in these tests, since this module cannot use the real one: polls the
  * Runtime API on a daemon thread and answers each event with a function of its text, posting an
- * error in the managed runtime's format when the function throws.
+ * error in the managed runtime's format when the function throws. Public for the page's browser
+ * test, in the parent package.
  */
-final class FakeRuntime implements AutoCloseable {
+public final class FakeRuntime implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -34,7 +35,13 @@ final class FakeRuntime implements AutoCloseable {
 		this.function = function;
 	}
 
-	static FakeRuntime start(String runtimeApi, UnaryOperator<String> function) {
+	/**
+	 * Starts polling.
+	 * @param runtimeApi the Runtime API's {@code host:port}
+	 * @param function what answers an event's text; an exception makes an error
+	 * @return the running runtime
+	 */
+	public static FakeRuntime start(String runtimeApi, UnaryOperator<String> function) {
 		FakeRuntime runtime = new FakeRuntime(runtimeApi, function);
 		runtime.thread.setDaemon(true);
 		runtime.thread.start();
@@ -76,6 +83,9 @@ final class FakeRuntime implements AutoCloseable {
 		return body;
 	}
 
+	/**
+	 * Stops polling.
+	 */
 	@Override
 	public void close() {
 		this.thread.interrupt();
