@@ -34,6 +34,8 @@ final class Invocation {
 
 	private final Runnable onTimeout;
 
+	private final ResponseListener listener;
+
 	private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
 
 	private State state = State.QUEUED;
@@ -52,6 +54,21 @@ final class Invocation {
 	 * @param onTimeout run after the invocation timed out
 	 */
 	Invocation(InvocationRequest request, String invokedFunctionArn, Duration timeout, Runnable onTimeout) {
+		this(request, invokedFunctionArn, timeout, onTimeout, ResponseListener.NONE);
+	}
+
+	/**
+	 * Creates a queued invocation whose streamed response, if the runtime streams one, is passed
+	 * on to a listener as it arrives.
+	 * @param request the event and its details
+	 * @param invokedFunctionArn the ARN the runtime is told was invoked
+	 * @param timeout how long the runtime may take once it has the event
+	 * @param onTimeout run after the invocation timed out
+	 * @param listener told of a streamed response's chunks, on the thread that reads them
+	 */
+	Invocation(InvocationRequest request, String invokedFunctionArn, Duration timeout, Runnable onTimeout,
+			ResponseListener listener) {
+		this.listener = listener;
 		this.request = request;
 		this.invokedFunctionArn = invokedFunctionArn;
 		this.timeout = timeout;
@@ -72,6 +89,16 @@ final class Invocation {
 
 	CompletableFuture<InvocationResult> result() {
 		return this.result;
+	}
+
+	/** What a streamed response is passed on to as it arrives. */
+	ResponseListener listener() {
+		return this.listener;
+	}
+
+	/** Whether the invocation is running, so that the runtime may answer it. */
+	synchronized boolean running() {
+		return this.state == State.RUNNING;
 	}
 
 	/**
@@ -179,6 +206,41 @@ final class Invocation {
 			this.timeoutTask.cancel(false);
 			this.timeoutTask = null;
 		}
+	}
+
+	/**
+	 * Told of a response the runtime streams, as it arrives, on the thread that reads it; the
+	 * end of the stream is the completion of the invocation's result.
+	 */
+	interface ResponseListener {
+
+		/** A listener that ignores streamed responses: the result carries them whole. */
+		ResponseListener NONE = new ResponseListener() {
+
+			@Override
+			public void started(Map<String, String> headers) {
+			}
+
+			@Override
+			public void received(byte[] bytes, int offset, int length) {
+			}
+
+		};
+
+		/**
+		 * The runtime began to stream the response.
+		 * @param headers the headers of its post, with lower-case names
+		 */
+		void started(Map<String, String> headers);
+
+		/**
+		 * Bytes of the streamed response arrived.
+		 * @param bytes a buffer holding them, reused once this returns
+		 * @param offset where they start
+		 * @param length how many there are
+		 */
+		void received(byte[] bytes, int offset, int length);
+
 	}
 
 }

@@ -40,8 +40,22 @@ final class InvocationIntake {
 	 * @throws IllegalStateException if the emulator is closed
 	 */
 	CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName) {
+		return invoke(request, functionName, Invocation.ResponseListener.NONE);
+	}
+
+	/**
+	 * Queues an invocation whose streamed response, if any, is passed on as it arrives.
+	 * @param request the event and its details
+	 * @param functionName the function name the invoker used, for the history
+	 * @param listener told of a streamed response as it arrives
+	 * @return the invocation's own result future
+	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
+	 * @throws IllegalStateException if the emulator is closed
+	 */
+	CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName,
+			Invocation.ResponseListener listener) {
 		Invocation invocation = new Invocation(request, request.invokedFunctionArn().orElse(this.defaultFunctionArn),
-				request.timeout().orElse(this.defaultTimeout), this.onTimeout);
+				request.timeout().orElse(this.defaultTimeout), this.onTimeout, listener);
 		this.registry.add(invocation);
 		invocation.result().whenComplete((result, failure) -> this.queue.finished(invocation));
 		try {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An answer of the Invoke API, with the headers the AWS SDKs read.
  *
@@ -26,6 +28,21 @@ record InvokeApiResponse(int status, Map<String, String> headers, byte[] body) {
 			headers.put("X-Amz-Function-Error", "Unhandled");
 		}
 		return new InvokeApiResponse(200, headers, result.payload());
+	}
+
+	/**
+	 * The headers of a streamed answer, written before the function has finished, so without
+	 * {@code X-Amz-Function-Error}.
+	 * @param requestId the invocation's request id
+	 * @param contentType the content type the runtime streamed with, if any
+	 * @return the headers
+	 */
+	static Map<String, String> streamedHeaders(String requestId, @Nullable String contentType) {
+		Map<String, String> headers = executed(requestId);
+		if (contentType != null) {
+			headers.put("Content-Type", contentType);
+		}
+		return headers;
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package dev.lambdaruntime.test;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,15 @@ import org.slf4j.LoggerFactory;
  * Serves the Lambda Invoke API, as the Runtime Interface Emulator and the AWS SDKs with an
  * endpoint override use it: queues the event and answers with the function's payload, or at once
  * for {@code Event} and {@code DryRun} invocations.
+ * <p>
+ * A response the runtime streams is passed on as it arrives: the answer is a chunked 200 with
+ * the runtime's content type, each piece written and flushed as soon as the runtime sends it,
+ * ending when the invocation ends. Its headers go out before the function has finished, so a
+ * streamed answer never carries {@code X-Amz-Function-Error}: a function that fails midway, or
+ * times out, just ends the stream early (the Java API's result tells what happened). The bytes
+ * go on as they are, so a Function URL's HTTP-integration response keeps its JSON prelude and
+ * the 8 NUL bytes after it; Lambda's {@code InvokeWithResponseStream} event-stream framing is
+ * not emulated.
  */
 final class InvokeEndpoint implements ExchangeHandler.Action {
 
@@ -30,27 +41,39 @@ final class InvokeEndpoint implements ExchangeHandler.Action {
 	public void serve(HttpExchange exchange) throws IOException {
 		InvokeApiResponse response;
 		try {
-			response = answer(InvokeApiRequest.read(exchange));
+			response = answer(InvokeApiRequest.read(exchange), exchange);
 		}
 		catch (InvokeApiException ex) {
 			response = ex.response();
+		}
+		if (response == null) {
+			return;
 		}
 		logger.debug("{} {} -> {} ({} bytes)", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				response.status(), response.body().length);
 		ResponseWriter.write(exchange, response.status(), response.headers(), response.body());
 	}
 
-	private InvokeApiResponse answer(InvokeApiRequest request) {
+	/** The answer to write, or {@code null} when a streamed answer was written already. */
+	private @Nullable InvokeApiResponse answer(InvokeApiRequest request, HttpExchange exchange) throws IOException {
 		if (request.invocationType() == InvocationType.DRY_RUN) {
 			return InvokeApiResponse.dryRun();
 		}
 		InvocationRequest invocation = request.toInvocationRequest(this.defaultFunctionArn);
-		CompletableFuture<InvocationResult> result = this.intake.invoke(invocation, request.functionName());
-		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
 		if (request.invocationType() == InvocationType.EVENT) {
+			this.intake.invoke(invocation, request.functionName());
+			logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
 			return InvokeApiResponse.queued(invocation.requestId());
 		}
+		ResponseRelay relay = new ResponseRelay();
+		CompletableFuture<InvocationResult> result = this.intake.invoke(invocation, request.functionName(), relay);
+		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
+		relay.endWith(result);
 		try {
+			if (relay.next() instanceof ResponseRelay.Started started) {
+				stream(exchange, invocation.requestId(), started, relay);
+				return null;
+			}
 			return InvokeApiResponse.completed(result.get());
 		}
 		catch (InterruptedException ex) {
@@ -60,6 +83,33 @@ final class InvokeEndpoint implements ExchangeHandler.Action {
 		catch (ExecutionException ex) {
 			throw new InvokeApiException(500, "ServiceException", "The invocation did not end: " + ex.getCause());
 		}
+	}
+
+	private void stream(HttpExchange exchange, String requestId, ResponseRelay.Started started, ResponseRelay relay)
+			throws IOException {
+		InvokeApiResponse.streamedHeaders(requestId, started.headers().get("content-type"))
+			.forEach(exchange.getResponseHeaders()::set);
+		exchange.sendResponseHeaders(200, 0);
+		long length = 0;
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.flush();
+			for (ResponseRelay.Item item = relay.next(); item instanceof ResponseRelay.Chunk chunk; item = relay
+				.next()) {
+				out.write(chunk.bytes());
+				out.flush();
+				length += chunk.bytes().length;
+			}
+		}
+		catch (InterruptedException ex) {
+			// the emulator is stopping: the stream ends where it is
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			relay.abandon();
+			throw ex;
+		}
+		logger.debug("{} {} -> 200 (streamed {} bytes)", exchange.getRequestMethod(),
+				exchange.getRequestURI().getRawPath(), length);
 	}
 
 }

@@ -53,7 +53,8 @@ final class RuntimeApiHandler implements ExchangeHandler.Action {
 		}
 		return switch (operation) {
 			case NEXT -> this.next.next();
-			case RESPONSE -> Optional.of(this.answers.response(request));
+			case RESPONSE -> Optional.of((request.streamed() != null) ? this.answers.streamedResponse(request)
+					: this.answers.response(request));
 			case ERROR -> Optional.of(this.answers.error(request));
 			case INIT_ERROR -> Optional.of(this.initErrors.initError(request));
 			case NOT_FOUND -> Optional.of(RuntimeApiResponse.error(404, "NotFound",
@@ -63,7 +64,7 @@ final class RuntimeApiHandler implements ExchangeHandler.Action {
 
 	private void send(HttpExchange exchange, RuntimeApiRequest request, RuntimeApiResponse response)
 			throws IOException {
-		int bodyLength = (int) Math.min(request.body().length(), Integer.MAX_VALUE);
+		int bodyLength = (int) Math.min(request.bodyLength(), Integer.MAX_VALUE);
 		this.exchanges.add(new RecordedExchange(request.method(), request.route().path(), request.headers(),
 				bodyLength, response.status()));
 		response.onRecorded().run();

@@ -1,5 +1,6 @@
 package dev.lambdaruntime.test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,6 +24,17 @@ record RuntimeApiResponse(int status, Map<String, String> headers, byte[] body, 
 	static RuntimeApiResponse accepted(Runnable onRecorded) {
 		return new RuntimeApiResponse(202, Map.of("Content-Type", JSON), JsonBodies.status("OK"), NOTHING,
 				onRecorded);
+	}
+
+	/**
+	 * Returns this answer with {@code Connection: close}, for a request whose body could not be
+	 * read to its end, so that nothing of it is taken for the next request.
+	 * @return the closing answer
+	 */
+	RuntimeApiResponse closingConnection() {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put("Connection", "close");
+		return new RuntimeApiResponse(this.status, headers, this.body, this.onUndelivered, this.onRecorded);
 	}
 
 	static RuntimeApiResponse error(int status, String errorType, String errorMessage) {

@@ -211,6 +211,27 @@
 		text('result-duration', (parts.length > 0) ? parts.join(', ') : 'waiting…');
 	}
 
+	// Reads the answer as it arrives, so that a streamed response visibly grows on the page.
+	async function readBody(response, name) {
+		if (!response.body) {
+			return response.text();
+		}
+		const reader = response.body.getReader();
+		const decoder = new TextDecoder();
+		let body = '';
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) {
+				return body + decoder.decode();
+			}
+			body += decoder.decode(value, { stream: true });
+			if (response.ok) {
+				showResult('pending', name + ' is answering… ' + body.length + ' characters so far.',
+					lastInvocation.requestId, body, null);
+			}
+		}
+	}
+
 	async function invoke() {
 		const name = functionName.value.trim();
 		const url = new URL('../2015-03-31/functions/' + encodeURIComponent(name) + '/invocations', document.baseURI);
@@ -225,8 +246,8 @@
 				headers: { 'Content-Type': 'application/json' },
 				body: editor.value
 			});
-			const body = await response.text();
 			lastInvocation.requestId = response.headers.get('X-Amzn-Requestid');
+			const body = await readBody(response, name);
 			lastInvocation.roundTripMs = Math.round(performance.now() - started);
 			showAnswer(response, body);
 		}
