@@ -1,0 +1,7 @@
+/**
+ * The checkout function as AWS's Java runtime expects it: a {@code RequestHandler}.
+ */
+@NullMarked
+package dev.lambdaruntime.benchmarks.ric;
+
+import org.jspecify.annotations.NullMarked;
