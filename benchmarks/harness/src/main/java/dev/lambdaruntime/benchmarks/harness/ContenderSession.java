@@ -129,6 +129,16 @@ final class ContenderSession implements AutoCloseable {
 		}
 	}
 
+	/** The contender's process id, for tools that inspect it. */
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** Why the session stopped measuring, or {@code null} while it goes well. */
+	@Nullable String failure() {
+		return this.failure;
+	}
+
 	/** Starts recording CPU samples, until {@link #stopRecording()}. */
 	void startRecording(Profiler profiler) throws InterruptedException {
 		if (this.failure == null) {

@@ -74,7 +74,7 @@ public final class Harness {
 	}
 
 	/** {@code benchmarks/}, three levels above this class's jar or classes directory. */
-	private static Path benchmarksDirectory() throws URISyntaxException {
+	static Path benchmarksDirectory() throws URISyntaxException {
 		Path location = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		return location.getParent().getParent().getParent();
 	}
