@@ -92,7 +92,7 @@ final class HttpConnection implements Closeable {
 		}
 		out.flush();
 		HttpResponse response = reader.read("HEAD".equals(method));
-		if ("close".equalsIgnoreCase(response.header("connection"))) {
+		if ("close".equalsIgnoreCase(response.header(HeaderNames.CONNECTION))) {
 			disconnect();
 		}
 		return response;

@@ -1,6 +1,5 @@
 package dev.lambdaruntime.runtime;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  */
 record HttpResponse(int status, Map<String, String> headers, byte[] body) {
 
+	/** The header's value, the name matched without regard to case. */
 	@Nullable String header(String name) {
-		return this.headers.get(name.toLowerCase(Locale.ROOT));
+		return this.headers.get(HeaderNames.lower(name));
 	}
 
 	boolean isSuccessful() {

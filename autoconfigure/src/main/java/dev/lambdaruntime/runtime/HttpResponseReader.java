@@ -79,7 +79,7 @@ final class HttpResponseReader {
 			if (headers.size() == MAX_HEADER_COUNT) {
 				throw new IOException("More than " + MAX_HEADER_COUNT + " HTTP headers");
 			}
-			String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+			String name = HeaderNames.of(line, colon);
 			String value = line.substring(colon + 1).trim();
 			headers.merge(name, value, (first, second) -> first + ", " + second);
 		}
@@ -87,15 +87,15 @@ final class HttpResponseReader {
 	}
 
 	private byte[] readBody(Map<String, String> headers) throws IOException {
-		String transferEncoding = headers.get("transfer-encoding");
+		String transferEncoding = headers.get(HeaderNames.TRANSFER_ENCODING);
 		if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).endsWith("chunked")) {
 			return readChunkedBody();
 		}
-		String contentLength = headers.get("content-length");
+		String contentLength = headers.get(HeaderNames.CONTENT_LENGTH);
 		if (contentLength != null) {
 			return readFixedBody(parseLength(contentLength, 10, "Content-Length"));
 		}
-		if ("close".equalsIgnoreCase(headers.get("connection"))) {
+		if ("close".equalsIgnoreCase(headers.get(HeaderNames.CONNECTION))) {
 			return readToEnd();
 		}
 		return EMPTY;

@@ -21,15 +21,15 @@ public record Invocation(String requestId, long deadlineMillis, @Nullable String
 		@Nullable String tenantId, byte[] payload) {
 
 	static Invocation from(HttpResponse response) throws RuntimeApiException {
-		String requestId = response.header(RuntimeApiProtocol.REQUEST_ID);
+		String requestId = response.header(HeaderNames.REQUEST_ID);
 		if (requestId == null || requestId.isBlank()) {
 			throw new RuntimeApiException(response.status(),
 					"The Runtime API sent an invocation without a " + RuntimeApiProtocol.REQUEST_ID + " header");
 		}
-		return new Invocation(requestId, parseDeadline(response.header(RuntimeApiProtocol.DEADLINE_MS)),
-				response.header(RuntimeApiProtocol.INVOKED_FUNCTION_ARN), response.header(RuntimeApiProtocol.TRACE_ID),
-				response.header(RuntimeApiProtocol.CLIENT_CONTEXT), response.header(RuntimeApiProtocol.COGNITO_IDENTITY),
-				response.header(RuntimeApiProtocol.TENANT_ID), response.body());
+		return new Invocation(requestId, parseDeadline(response.header(HeaderNames.DEADLINE_MS)),
+				response.header(HeaderNames.INVOKED_FUNCTION_ARN), response.header(HeaderNames.TRACE_ID),
+				response.header(HeaderNames.CLIENT_CONTEXT), response.header(HeaderNames.COGNITO_IDENTITY),
+				response.header(HeaderNames.TENANT_ID), response.body());
 	}
 
 	private static long parseDeadline(@Nullable String value) {
