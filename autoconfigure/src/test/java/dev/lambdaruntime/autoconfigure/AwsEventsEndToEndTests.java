@@ -14,10 +14,6 @@ import dev.lambdaruntime.test.LambdaEmulator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,9 +45,7 @@ class AwsEventsEndToEndTests {
 	private static InvocationResult serve(String definition, String sample) {
 		AtomicReference<InvocationResult> result = new AtomicReference<>();
 		try (LambdaEmulator emulator = LambdaEmulator.start()) {
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-						JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+			LambdaRuntimeContextRunner.create()
 				.withUserConfiguration(Functions.class)
 				.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + emulator.runtimeApi(),
 						"spring.cloud.function.definition=" + definition)

@@ -13,17 +13,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.test.InvocationRequest;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,23 +34,12 @@ class ConcurrentInvocationsEndToEndTests {
 
 	private static final int EVENTS = 100;
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.builder().maxConcurrency(CONCURRENCY).build();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.builder().maxConcurrency(CONCURRENCY).build();
 
 	@Test
 	void eachOfManyConcurrentInvocationsSeesItsOwnContext() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		LambdaRuntimeContextRunner.create()
 			.withUserConfiguration(TogetherFunction.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
 					"AWS_LAMBDA_MAX_CONCURRENCY=" + CONCURRENCY)
@@ -82,9 +66,7 @@ class ConcurrentInvocationsEndToEndTests {
 
 	@Test
 	void invalidConcurrencyFailsTheStartClearly() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		LambdaRuntimeContextRunner.create()
 			.withUserConfiguration(TogetherFunction.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "lambda.runtime.concurrency=0")
 			.run((context) -> assertThat(context).getFailure()

@@ -20,19 +20,15 @@ import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
 import dev.lambdaruntime.test.RecordedExchange;
 import dev.lambdaruntime.test.RuntimeApiFault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -60,17 +56,8 @@ class FaultInjectionEndToEndTests {
 
 	private static final Pattern RETRY_LINE = Pattern.compile("runtime-(\\d+)\\].*polling again in (\\d+) ms");
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	// next
 
@@ -351,9 +338,7 @@ class FaultInjectionEndToEndTests {
 	}
 
 	private static ApplicationContextRunner runtime(LambdaEmulator emulator) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		return LambdaRuntimeContextRunner.create()
 			.withUserConfiguration(Functions.class, RecordingExit.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + emulator.runtimeApi(),
 					"spring.cloud.function.definition=uppercase");

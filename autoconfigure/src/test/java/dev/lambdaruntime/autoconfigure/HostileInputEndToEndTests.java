@@ -13,12 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,9 +37,7 @@ class HostileInputEndToEndTests {
 	@BeforeEach
 	void startEmulator() {
 		this.emulator = LambdaEmulator.start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		this.contextRunner = LambdaRuntimeContextRunner.create()
 			.withUserConfiguration(Targets.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi());
 	}

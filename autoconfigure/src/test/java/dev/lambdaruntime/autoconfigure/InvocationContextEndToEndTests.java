@@ -17,10 +17,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -42,9 +39,7 @@ class InvocationContextEndToEndTests {
 	@BeforeEach
 	void startEmulator() {
 		this.emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		this.contextRunner = LambdaRuntimeContextRunner.create()
 			.withUserConfiguration(ContextFunctions.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
 					"AWS_LAMBDA_FUNCTION_NAME=my-function", "AWS_LAMBDA_FUNCTION_VERSION=$LATEST",

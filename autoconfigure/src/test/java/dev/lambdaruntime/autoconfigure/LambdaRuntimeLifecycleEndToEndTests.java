@@ -8,8 +8,7 @@ import java.util.function.Function;
 
 import dev.lambdaruntime.test.InitError;
 import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,17 +30,8 @@ import static org.awaitility.Awaitility.await;
  */
 class LambdaRuntimeLifecycleEndToEndTests {
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	@Test
 	void closingTheContextStopsTheLoopBlockedOnNextWithinASecond() throws Exception {

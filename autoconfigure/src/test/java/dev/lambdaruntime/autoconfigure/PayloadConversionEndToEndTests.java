@@ -15,18 +15,14 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -41,22 +37,11 @@ class PayloadConversionEndToEndTests {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	private LambdaEmulator emulator;
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-				JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+	private final ApplicationContextRunner contextRunner = LambdaRuntimeContextRunner.create()
 		.withUserConfiguration(Functions.class);
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
 
 	@Test
 	void stringFunctionReceivesTheDecodedJsonStringAndAnswersAJsonString() {

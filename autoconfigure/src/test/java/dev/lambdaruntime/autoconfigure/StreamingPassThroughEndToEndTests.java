@@ -19,10 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,9 +43,7 @@ class StreamingPassThroughEndToEndTests {
 
 	@Test
 	void firstWriteReachesTheInvokerBeforeTheFunctionFinishes() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		LambdaRuntimeContextRunner.create()
 			.withBean(CountDownLatch.class, () -> this.secondWrite)
 			.withUserConfiguration(HeldBackWriter.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
@@ -81,9 +75,7 @@ class StreamingPassThroughEndToEndTests {
 
 	@Test
 	void failureMidwayEndsTheInvocationAsAnErrorAndTheRuntimeServesTheNextOne() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					JacksonAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
+		LambdaRuntimeContextRunner.create()
 			.withUserConfiguration(FailingWriter.class)
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
 					"spring.cloud.function.definition=writer")
