@@ -11,8 +11,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdaruntime.test.InvocationRequest;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,21 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassicHandlerEndToEndTests {
 
-	private LambdaEmulator emulator;
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
-	private ApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-		this.contextRunner = LambdaRuntimeContextRunner.create()
-			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi());
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	private final ApplicationContextRunner contextRunner = LambdaRuntimeContextRunner.against(this.emulator);
 
 	@Test
 	void requestHandlerBeanIsTheOnlyFunctionAndGetsTheContext() {

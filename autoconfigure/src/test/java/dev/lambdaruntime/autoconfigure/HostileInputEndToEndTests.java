@@ -6,8 +6,7 @@ import java.util.function.Function;
 
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -30,22 +29,11 @@ class HostileInputEndToEndTests {
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
-	private LambdaEmulator emulator;
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
-	private ApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-		this.contextRunner = LambdaRuntimeContextRunner.create()
-			.withUserConfiguration(Targets.class)
-			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi());
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	private final ApplicationContextRunner contextRunner = LambdaRuntimeContextRunner.against(this.emulator)
+		.withUserConfiguration(Targets.class);
 
 	@Test
 	void deeplyNestedJsonIsABoundedUnmarshalError() {

@@ -10,8 +10,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.test.InvocationRequest;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
@@ -32,25 +31,14 @@ class InvocationContextEndToEndTests {
 
 	private static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
 
-	private LambdaEmulator emulator;
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build();
 
-	private ApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build();
-		this.contextRunner = LambdaRuntimeContextRunner.create()
-			.withUserConfiguration(ContextFunctions.class)
-			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
-					"AWS_LAMBDA_FUNCTION_NAME=my-function", "AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
-					"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512", "AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/my-function",
-					"AWS_LAMBDA_LOG_STREAM_NAME=2026/11/27/[$LATEST]abc");
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	private final ApplicationContextRunner contextRunner = LambdaRuntimeContextRunner.against(this.emulator)
+		.withUserConfiguration(ContextFunctions.class)
+		.withPropertyValues("AWS_LAMBDA_FUNCTION_NAME=my-function", "AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
+				"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512", "AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/my-function",
+				"AWS_LAMBDA_LOG_STREAM_NAME=2026/11/27/[$LATEST]abc");
 
 	@Test
 	void everyContextFieldReachesTheFunction() {

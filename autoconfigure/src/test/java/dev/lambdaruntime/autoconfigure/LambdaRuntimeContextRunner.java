@@ -1,5 +1,7 @@
 package dev.lambdaruntime.autoconfigure;
 
+import dev.lambdaruntime.test.LambdaEmulator;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -12,6 +14,11 @@ import org.springframework.cloud.function.context.config.ContextFunctionCatalogA
 final class LambdaRuntimeContextRunner {
 
 	private LambdaRuntimeContextRunner() {
+	}
+
+	/** The runner pointed at an emulator's Runtime API, so that its contexts serve invocations. */
+	static ApplicationContextRunner against(LambdaEmulator emulator) {
+		return create().withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + emulator.runtimeApi());
 	}
 
 	static ApplicationContextRunner create() {

@@ -14,8 +14,7 @@ import dev.lambdaruntime.runtime.InvocationResponse;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
 import dev.lambdaruntime.test.RecordedExchange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -30,22 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResponseStreamingEndToEndTests {
 
-	private LambdaEmulator emulator;
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
-	private ApplicationContextRunner contextRunner;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-		this.contextRunner = LambdaRuntimeContextRunner.create()
-			.withUserConfiguration(StreamingFunctions.class)
-			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi());
-	}
-
-	@AfterEach
-	void stopEmulator() {
-		this.emulator.close();
-	}
+	private ApplicationContextRunner contextRunner = LambdaRuntimeContextRunner.against(this.emulator)
+		.withUserConfiguration(StreamingFunctions.class);
 
 	@Test
 	void fluxOfByteBuffersIsAlwaysStreamedRaw() {
