@@ -246,10 +246,7 @@ public final class InvocationRequest {
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			if (timeout.isNegative() || timeout.isZero()) {
-				throw new IllegalArgumentException("The timeout must be positive, not " + timeout);
-			}
-			this.timeout = timeout;
+			this.timeout = Durations.requirePositive(timeout, "timeout");
 			return this;
 		}
 

@@ -35,6 +35,9 @@ public final class LambdaEmulator implements AutoCloseable {
 	/** The function name unless another is set. */
 	static final String DEFAULT_FUNCTION_NAME = "function";
 
+	/** The invocation timeout unless another is set. */
+	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+
 	private static final Logger logger = LoggerFactory.getLogger(LambdaEmulator.class);
 
 	private static final String LOOPBACK = "127.0.0.1";
@@ -328,7 +331,7 @@ public final class LambdaEmulator implements AutoCloseable {
 
 		private int port;
 
-		private Duration timeout = Duration.ofSeconds(300);
+		private Duration timeout = DEFAULT_TIMEOUT;
 
 		private String functionName = DEFAULT_FUNCTION_NAME;
 
@@ -367,10 +370,7 @@ public final class LambdaEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			if (timeout.isNegative() || timeout.isZero()) {
-				throw new IllegalArgumentException("The timeout must be positive, not " + timeout);
-			}
-			this.timeout = timeout;
+			this.timeout = Durations.requirePositive(timeout, "timeout");
 			return this;
 		}
 

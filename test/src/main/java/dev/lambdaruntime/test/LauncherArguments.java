@@ -8,10 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Reads the command line of {@code lambda-runtime-emulator.jar} into a launcher builder.
+ * The command line of {@code lambda-runtime-emulator.jar}, read into a launcher builder and, with
+ * {@code --invoke}, the one event to invoke the function with.
+ *
+ * @param builder the configured launcher builder
+ * @param event the event of {@code --invoke}, a JSON text, or {@code null} to serve until stopped
  */
-final class LauncherArguments {
+record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable String event) {
 
 	/** The port the launcher listens on unless told otherwise, as the Runtime Interface Emulator. */
 	static final int DEFAULT_PORT = 8080;
@@ -21,10 +29,12 @@ final class LauncherArguments {
 
 			Serves the Lambda Runtime API and the Lambda Invoke API on one port, and runs COMMAND
 			as the function's runtime with AWS_LAMBDA_RUNTIME_API and the other variables Lambda
-			sets; relaunches it when it exits.
+			sets; relaunches it when it exits. With --invoke, invokes the function once instead,
+			prints its response and exits.
 
 			Options:
-			  --port N              port to listen on (default 8080; 0 for any free one)
+			  --port N              port to listen on (default 8080, or any free one with
+			                        --invoke; 0 for any free one)
 			  --host ADDRESS        address to listen on (default 127.0.0.1; others are reachable
 			                        from other machines, with no authentication)
 			  --timeout SECONDS     invocation timeout (default 300)
@@ -33,23 +43,32 @@ final class LauncherArguments {
 			  --handler NAME        _HANDLER (default bootstrap)
 			  --max-concurrency N   invocations at once, passed as AWS_LAMBDA_MAX_CONCURRENCY
 			                        (default: one at a time)
+			  --stop-timeout SECONDS
+			                        how long the runtime gets to exit after SIGTERM, when the
+			                        emulator stops or an invocation timed out, before SIGKILL
+			                        (default 2)
+			  --invoke EVENT        invoke the function once with EVENT, a JSON text, print
+			                        the response payload to standard output, stop the runtime
+			                        and exit: 0 if the function answered, 1 if the invocation
+			                        failed (the error goes to standard error, as does the
+			                        runtime's own output)
 			  --help                show this help
 
 			Invoke:  curl -d '{}' http://127.0.0.1:8080/2015-03-31/functions/function/invocations
+			Smoke test:  java -jar lambda-runtime-emulator.jar --invoke '"hello"' -- ./bootstrap
 			Debug logging (ids and sizes, never bodies):
 			  java -Dorg.slf4j.simpleLogger.log.dev.lambdaruntime=debug -jar lambda-runtime-emulator.jar ...
 			""";
 
-	private LauncherArguments() {
-	}
+	private static final String INVOKE = "--invoke";
 
 	/**
 	 * Reads a command line.
 	 * @param args the arguments
-	 * @return the configured builder, or empty if help was asked for
+	 * @return the arguments, or empty if help was asked for
 	 * @throws IllegalArgumentException if the command line is wrong, with a message that says how
 	 */
-	static Optional<LambdaEmulatorLauncher.Builder> parse(String... args) {
+	static Optional<LauncherArguments> parse(String... args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		int index = 0;
 		while (index < args.length && args[index].startsWith("--") && !args[index].equals("--")) {
@@ -75,9 +94,17 @@ final class LauncherArguments {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("No command to run as the runtime: give it after --");
 		}
-		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command).port(DEFAULT_PORT);
+		String event = options.remove(INVOKE);
+		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command);
+		if (event != null) {
+			requireJson(INVOKE, event);
+			builder.port(0).outputToStandardError();
+		}
+		else {
+			builder.port(DEFAULT_PORT);
+		}
 		options.forEach((option, value) -> apply(builder, option, value));
-		return Optional.of(builder);
+		return Optional.of(new LauncherArguments(builder, event));
 	}
 
 	private static void apply(LambdaEmulatorLauncher.Builder builder, String option, String value) {
@@ -89,6 +116,7 @@ final class LauncherArguments {
 			case "--memory" -> builder.memorySize(wholeNumber(option, value));
 			case "--handler" -> builder.handler(value);
 			case "--max-concurrency" -> builder.maxConcurrency(wholeNumber(option, value));
+			case "--stop-timeout" -> builder.stopTimeout(seconds(option, value));
 			default -> throw new IllegalArgumentException("Unknown option " + option);
 		}
 	}
@@ -108,6 +136,20 @@ final class LauncherArguments {
 		}
 		catch (ArithmeticException | NumberFormatException ex) {
 			throw new IllegalArgumentException(option + " needs a number of seconds, not '" + value + "'");
+		}
+	}
+
+	private static void requireJson(String option, String value) {
+		boolean json;
+		try {
+			json = !JsonMapper.shared().readTree(value).isMissingNode();
+		}
+		catch (JacksonException ex) {
+			json = false;
+		}
+		if (!json) {
+			throw new IllegalArgumentException(option + " needs a JSON text, such as '{}' or '\"hello\"', not '"
+					+ value + "'");
 		}
 	}
 

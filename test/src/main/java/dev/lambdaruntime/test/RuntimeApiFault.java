@@ -143,9 +143,7 @@ public final class RuntimeApiFault {
 	 * @return the fault, striking once
 	 */
 	public static RuntimeApiFault slowAnswers(Duration delay) {
-		if (delay.isNegative() || delay.isZero()) {
-			throw new IllegalArgumentException("The delay must be positive, not " + delay);
-		}
+		Durations.requirePositive(delay, "delay");
 		return new RuntimeApiFault("answers after " + delay, EnumSet.of(Operation.NEXT, Operation.RESPONSE,
 				Operation.ERROR), Kind.DELAY, 0, delay, 0, 1);
 	}

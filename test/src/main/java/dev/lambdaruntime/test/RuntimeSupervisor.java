@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Keeps a runtime process beside the emulator, as Lambda keeps a sandbox: when the process exits
  * its invocations fail with {@code Runtime.ExitError} and it is launched again, at once if it had
  * initialized, else when an invocation arrives for it; when an invocation times out the process
- * is stopped, and so replaced.
+ * is stopped, and so replaced. Stopping a process sends SIGTERM, then SIGKILL after the stop
+ * timeout.
  */
 final class RuntimeSupervisor implements AutoCloseable {
 
@@ -24,26 +25,30 @@ final class RuntimeSupervisor implements AutoCloseable {
 
 	private final Launch launch;
 
+	private final Duration stopTimeout;
+
 	private final Thread thread = new Thread(this::supervise, "lambda-emulator-runtime-supervisor");
 
 	private @Nullable RuntimeProcess current;
 
 	private boolean closed;
 
-	private RuntimeSupervisor(LambdaEmulator emulator, Launch launch) {
+	private RuntimeSupervisor(LambdaEmulator emulator, Launch launch, Duration stopTimeout) {
 		this.emulator = emulator;
 		this.launch = launch;
+		this.stopTimeout = stopTimeout;
 	}
 
 	/**
 	 * Launches the runtime and starts watching it.
 	 * @param emulator the emulator the runtime serves
 	 * @param launch how to start a runtime process
+	 * @param stopTimeout how long a process gets to exit after SIGTERM before SIGKILL
 	 * @return the supervisor
 	 * @throws IOException if the first launch fails
 	 */
-	static RuntimeSupervisor start(LambdaEmulator emulator, Launch launch) throws IOException {
-		RuntimeSupervisor supervisor = new RuntimeSupervisor(emulator, launch);
+	static RuntimeSupervisor start(LambdaEmulator emulator, Launch launch, Duration stopTimeout) throws IOException {
+		RuntimeSupervisor supervisor = new RuntimeSupervisor(emulator, launch, stopTimeout);
 		supervisor.current = supervisor.startProcess();
 		emulator.onInvocationTimeout(supervisor::resetAfterTimeout);
 		supervisor.thread.start();
@@ -60,7 +65,7 @@ final class RuntimeSupervisor implements AutoCloseable {
 		}
 		logger.warn("An invocation timed out; stopping the runtime (pid {}) so that a new one serves the next, "
 				+ "as Lambda does", process.pid());
-		Thread stopper = new Thread(process::stop, "lambda-emulator-runtime-reset");
+		Thread stopper = new Thread(() -> process.stop(this.stopTimeout), "lambda-emulator-runtime-reset");
 		stopper.setDaemon(true);
 		stopper.start();
 	}
@@ -149,7 +154,7 @@ final class RuntimeSupervisor implements AutoCloseable {
 		}
 		this.thread.interrupt();
 		if (process != null) {
-			process.stop();
+			process.stop(this.stopTimeout);
 		}
 		try {
 			this.thread.join(JOIN_TIMEOUT.toMillis());

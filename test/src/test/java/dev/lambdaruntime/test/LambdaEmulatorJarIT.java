@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the built {@code lambda-runtime-emulator.jar} as a user does: {@code java -jar}, a runtime
- * command, curl's request, and SIGTERM to stop.
+ * command, curl's request, and SIGTERM to stop; or {@code --invoke} for one invocation.
  */
 @Timeout(90)
 class LambdaEmulatorJarIT {
@@ -38,10 +38,11 @@ class LambdaEmulatorJarIT {
 	@Test
 	void jarServesTheRuntimeAndThePageUntilSigterm() throws Exception {
 		Path log = this.directory.resolve("emulator.log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", System.getProperty("emulator.jar"), "--port", "0", "--function-name", "orders", "--"));
-		command.addAll(JavaCommand.of(EnvironmentEchoRuntime.class));
-		Process emulator = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		List<String> options = List.of("--port", "0", "--function-name", "orders");
+		Process emulator = new ProcessBuilder(jarCommand(options, JavaCommand.of(EnvironmentEchoRuntime.class)))
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
 		try {
 			String invokeUrl = await().atMost(RuntimeClient.WAIT)
 				.until(() -> CURL_LINE.matcher(Files.readString(log)), Matcher::find)
@@ -69,6 +70,59 @@ class LambdaEmulatorJarIT {
 		}
 		finally {
 			emulator.destroyForcibly();
+		}
+	}
+
+	@Test
+	void jarInvokesOnceAndPrintsOnlyTheResponseToStandardOutput() throws Exception {
+		Path out = this.directory.resolve("out");
+		Path err = this.directory.resolve("err");
+
+		int status = runToEnd(jarCommand(List.of("--invoke", "{\"greeting\":\"hello\"}"),
+				JavaCommand.of(EventEchoRuntime.class)), out, err);
+
+		assertThat(status).isZero();
+		assertThat(out).content().isEqualTo("{\"greeting\":\"hello\"}\n");
+		assertThat(err).content()
+			.contains("[INFO] Runtime started", EventEchoRuntime.STARTED_LINE)
+			.doesNotContain("curl");
+	}
+
+	@Test
+	void jarExitsWithStatus1WhenTheInvocationFails() throws Exception {
+		Path out = this.directory.resolve("out");
+		Path err = this.directory.resolve("err");
+
+		int status = runToEnd(jarCommand(List.of("--invoke", EventEchoRuntime.FAILING_EVENT),
+				JavaCommand.of(EventEchoRuntime.class)), out, err);
+
+		assertThat(status).isEqualTo(1);
+		assertThat(out).isEmptyFile();
+		assertThat(err).content()
+			.contains("lambda-runtime-emulator: invocation failed: " + EventEchoRuntime.ERROR_TYPE + ": "
+					+ EventEchoRuntime.ERROR);
+	}
+
+	private static List<String> jarCommand(List<String> options, List<String> runtimeCommand) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						System.getProperty("emulator.jar")));
+		command.addAll(options);
+		command.add("--");
+		command.addAll(runtimeCommand);
+		return command;
+	}
+
+	private static int runToEnd(List<String> command, Path out, Path err) throws Exception {
+		Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+			.redirectError(err.toFile())
+			.start();
+		try {
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			return process.exitValue();
+		}
+		finally {
+			process.destroyForcibly();
 		}
 	}
 

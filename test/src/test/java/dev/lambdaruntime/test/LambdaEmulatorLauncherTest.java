@@ -33,7 +33,8 @@ class LambdaEmulatorLauncherTest {
 		LambdaEmulatorLauncher.Builder builder = LauncherArguments
 			.parse(concat(List.of("--port", "0", "--function-name", "orders", "--memory=1024", "--handler", "orders",
 					"--max-concurrency", "2", "--timeout", "42", "--"), JavaCommand.of(EnvironmentEchoRuntime.class)))
-			.orElseThrow();
+			.orElseThrow()
+			.builder();
 		try (LambdaEmulatorLauncher launcher = builder.output(this.directory.resolve("runtime.log")).start()) {
 			long invokedAt = System.currentTimeMillis();
 			InvocationResult result = launcher.emulator().invoke("{}").get(30, TimeUnit.SECONDS);
@@ -131,6 +132,35 @@ class LambdaEmulatorLauncherTest {
 		launcher.close();
 
 		assertThat(ProcessHandle.of(runtimePid).filter(ProcessHandle::isAlive)).isEmpty();
+	}
+
+	@Test
+	void closeLetsTheRuntimeFinishExitingWithinTheStopTimeout() throws Exception {
+		LambdaEmulatorLauncher launcher = start(LauncherArguments
+			.parse(concat(List.of("--port", "0", "--stop-timeout", "10", "--"),
+					JavaCommand.of(EventEchoRuntime.class, this.directory.toString(), "1500")))
+			.orElseThrow()
+			.builder());
+		long runtimePid = awaitPid(this.directory.resolve("pid"));
+
+		launcher.close();
+
+		assertThat(ProcessHandle.of(runtimePid).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(this.directory.resolve("stopped")).exists();
+	}
+
+	@Test
+	void closeKillsTheRuntimeWhenTheStopTimeoutRunsOut() throws Exception {
+		LambdaEmulatorLauncher launcher = start(LambdaEmulatorLauncher
+			.builder(JavaCommand.of(EventEchoRuntime.class, this.directory.toString(), "1500"))
+			.stopTimeout(Duration.ofMillis(200)));
+		long runtimePid = awaitPid(this.directory.resolve("pid"));
+
+		launcher.close();
+
+		assertThat(ProcessHandle.of(runtimePid).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(this.directory.resolve("stopping")).exists();
+		assertThat(this.directory.resolve("stopped")).doesNotExist();
 	}
 
 	@Test

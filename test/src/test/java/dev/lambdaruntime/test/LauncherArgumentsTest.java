@@ -1,5 +1,8 @@
 package dev.lambdaruntime.test;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,58 @@ class LauncherArgumentsTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LauncherArguments.parse("--max-concurrency", "0", "--", "x"))
 			.withMessageContaining("at least 1");
+	}
+
+	@Test
+	void stopTimeoutIsChecked() {
+		assertThat(LauncherArguments.parse("--stop-timeout", "120", "--", "x")).isPresent();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--stop-timeout", "later", "--", "x"))
+			.withMessage("--stop-timeout needs a number of seconds, not 'later'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--stop-timeout", "0", "--", "x"))
+			.withMessage("The stop timeout must be positive, not PT0S");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--stop-timeout=-1", "--", "x"))
+			.withMessage("The stop timeout must be positive, not PT-1S");
+	}
+
+	@Test
+	void invokeTakesTheEventAsJson() {
+		assertThat(LauncherArguments.parse("--invoke", "\"hello\"", "--", "x")).get()
+			.extracting(LauncherArguments::event)
+			.isEqualTo("\"hello\"");
+		assertThat(LauncherArguments.parse("--", "x")).get().extracting(LauncherArguments::event).isNull();
+	}
+
+	@Test
+	void invokeRefusesAnEventThatIsNotJson() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--invoke", "hello", "--", "x"))
+			.withMessage("--invoke needs a JSON text, such as '{}' or '\"hello\"', not 'hello'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--invoke", "", "--", "x"))
+			.withMessageStartingWith("--invoke needs a JSON text");
+	}
+
+	@Test
+	void invokeListensOnAFreePortUnlessGivenOne() throws IOException {
+		try (LambdaEmulatorLauncher launcher = start("--invoke", "{}", "--", "sleep", "60")) {
+			assertThat(launcher.emulator().port()).isPositive().isNotEqualTo(LauncherArguments.DEFAULT_PORT);
+		}
+	}
+
+	@Test
+	void invokeKeepsTheGivenPort() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		try (LambdaEmulatorLauncher launcher = start("--invoke", "{}", "--port", Integer.toString(port), "--", "sleep",
+				"60")) {
+			assertThat(launcher.emulator().port()).isEqualTo(port);
+		}
+	}
+
+	private static LambdaEmulatorLauncher start(String... args) {
+		return LauncherArguments.parse(args).orElseThrow().builder().start();
 	}
 
 }
