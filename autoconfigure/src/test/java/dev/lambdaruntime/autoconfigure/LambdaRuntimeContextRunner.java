@@ -24,7 +24,7 @@ final class LambdaRuntimeContextRunner {
 	static ApplicationContextRunner create() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
 				ContextFunctionCatalogAutoConfiguration.class, JacksonAutoConfiguration.class,
-				LambdaRuntimeAutoConfiguration.class));
+				FunctionJsonMapperAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class));
 	}
 
 }
