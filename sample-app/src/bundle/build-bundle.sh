@@ -4,13 +4,14 @@
 #   app/                     the application in Spring Boot's extracted layout
 #   runtime/                 a Java runtime made by jlink with only the modules the application uses
 #   app.aot | app.jsa        the JDK's AOT cache (Java 24+) or CDS archive (Java 17/21), from a training
-#                            run that refreshes the application context and exits
+#                            run that starts the application under the emulator's launcher, serves
+#                            EVENT and is stopped
 # The runtime comes from a JDK of version JAVA (e.g. 25): BUNDLE_JDK if set, else one found in the usual
 # install folders, else BUILD_JDK, the JDK running the build. The runtime is native code: a bundle for
 # Lambda is built on Linux, on the function's architecture.
-# Usage: build-bundle.sh JAR OUT JAVA BUILD_JDK TIMESTAMP   (absolute paths)
+# Usage: build-bundle.sh JAR OUT JAVA BUILD_JDK TIMESTAMP LAUNCHER_CLASSPATH EVENT   (absolute paths)
 set -eu
-jar=$1 out=$2 java=$3 build_jdk=$4 timestamp=$5
+jar=$1 out=$2 java=$3 build_jdk=$4 timestamp=$5 launcher_classpath=$6 event=$7
 here=$(cd "$(dirname "$0")" && pwd)
 
 feature() {
@@ -54,8 +55,9 @@ if [ "$version" -ge 24 ]; then base_archive=; else base_archive=--generate-cds-a
 cp "$here/bootstrap" "$here/jvm.options" "$out/"
 chmod 755 "$out/bootstrap"
 
-# Training: without the Runtime API's address the application starts as if the starter were absent,
-# and spring.context.exit=onRefresh ends it once the context is refreshed, before the loop could start.
+# Training: the application starts as in Lambda, under the emulator's launcher, serves one invocation
+# of EVENT and is stopped with SIGTERM, so the cache also holds what the loop and the first invocation
+# load. Writing the cache at exit takes a few seconds, which the stop timeout allows.
 if [ "$version" -ge 24 ]; then
 	# Without training data the runtime does not recompile at start what training compiled.
 	training="-XX:AOTCacheOutput=app.aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
@@ -63,8 +65,12 @@ else
 	training=-XX:ArchiveClassesAtExit=app.jsa
 fi
 log=$out-training.log
-if ! (cd "$out" && env -u AWS_LAMBDA_RUNTIME_API runtime/bin/java -XX:MaxRAM=512m @jvm.options $training \
-		-Dspring.context.exit=onRefresh -jar app/app.jar > "$log" 2>&1); then
+training_failed() {
 	cat "$log"
+	echo "The training run $1 (log: $log)" >&2
 	exit 1
-fi
+}
+(cd "$out" && "$build_jdk/bin/java" -cp "$launcher_classpath" dev.lambdaruntime.test.LambdaEmulatorLauncher \
+	--invoke "$event" --stop-timeout 300 -- runtime/bin/java -XX:MaxRAM=512m @jvm.options $training \
+	-jar app/app.jar > "$log" 2>&1) || training_failed "failed"
+[ -s "$out/app.aot" ] || [ -s "$out/app.jsa" ] || training_failed "wrote no cache"
