@@ -37,7 +37,6 @@ public final class RuntimeLoop {
 
 	private volatile boolean stopping;
 
-	private volatile boolean invoking;
 
 	/** A loop serving invocations from {@code client} with {@code handler}, in the given mode. */
 	public RuntimeLoop(RuntimeApiClient client, InvocationHandler handler, LambdaEnvironment environment,
@@ -109,42 +108,36 @@ public final class RuntimeLoop {
 	 */
 	public void invokeOnce() throws IOException {
 		Invocation invocation = this.client.next();
-		this.invoking = true;
-		try {
-			InvocationContext context = new InvocationContext(invocation, this.environment);
-			InvocationResponse response = null;
-			Throwable failure = null;
-			LambdaError error = null;
-			try (CurrentInvocation bound = CurrentInvocation.bind(context, this.mode == InvocationMode.SINGLE)) {
-				try {
-					response = this.handler.handle(invocation, context);
-					if (response instanceof InvocationResponse.Streamed streamed) {
-						failure = stream(invocation, streamed);
-					}
-					else if (response == null) {
-						throw new InvalidResultException("The handler returned no response", null);
-					}
+		InvocationContext context = new InvocationContext(invocation, this.environment);
+		InvocationResponse response = null;
+		Throwable failure = null;
+		LambdaError error = null;
+		try (CurrentInvocation bound = CurrentInvocation.bind(context, this.mode == InvocationMode.SINGLE)) {
+			try {
+				response = this.handler.handle(invocation, context);
+				if (response instanceof InvocationResponse.Streamed streamed) {
+					failure = stream(invocation, streamed);
 				}
-				catch (RuntimeApiFailure ex) {
-					throw ex.getCause();
-				}
-				catch (Throwable ex) {
-					failure = ex;
-					error = failed(invocation, ex);
+				else if (response == null) {
+					throw new InvalidResultException("The handler returned no response", null);
 				}
 			}
-			if (error != null) {
-				postError(invocation, error);
+			catch (RuntimeApiFailure ex) {
+				throw ex.getCause();
 			}
-			else if (response instanceof InvocationResponse.Buffered buffered) {
-				respond(invocation, buffered.body());
-			}
-			if (failure instanceof OutOfMemoryError oom) {
-				throw oom;
+			catch (Throwable ex) {
+				failure = ex;
+				error = failed(invocation, ex);
 			}
 		}
-		finally {
-			this.invoking = false;
+		if (error != null) {
+			postError(invocation, error);
+		}
+		else if (response instanceof InvocationResponse.Buffered buffered) {
+			respond(invocation, buffered.body());
+		}
+		if (failure instanceof OutOfMemoryError oom) {
+			throw oom;
 		}
 	}
 
@@ -263,11 +256,6 @@ public final class RuntimeLoop {
 		this.stopping = true;
 		this.backoff.cancel();
 		this.client.interrupt();
-	}
-
-	/** Whether the loop is in the middle of an invocation. */
-	public boolean isInvoking() {
-		return this.invoking;
 	}
 
 	/** Closes the connection even in the middle of an invocation, for a stop that cannot wait. */

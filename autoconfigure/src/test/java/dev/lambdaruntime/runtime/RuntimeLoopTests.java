@@ -421,7 +421,6 @@ class RuntimeLoopTests {
 		this.stub = StubRuntimeApi.start((request) -> null);
 		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[0]), InvocationMode.SINGLE);
 		this.stub.takeRequest(); // the loop now waits on next, which never answers
-		assertThat(this.loop.isInvoking()).isFalse();
 		long start = System.nanoTime();
 		this.loop.stop();
 		int status = exitWithin(Duration.ofSeconds(3));
@@ -449,7 +448,6 @@ class RuntimeLoopTests {
 		});
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(this.loop.isInvoking()).isTrue();
 		this.loop.stop();
 		release.countDown();
 		assertThat(result(result).payloadAsString()).isEqualTo("\"finished\"");
@@ -561,7 +559,6 @@ class RuntimeLoopTests {
 			loop.invokeOnce();
 			assertThat(result(first).payloadAsString()).isEqualTo("\"one\"");
 			assertThat(second).isNotDone();
-			assertThat(loop.isInvoking()).isFalse();
 		}
 		finally {
 			loop.abort();
