@@ -4,14 +4,14 @@
 #   app/                     the application in Spring Boot's extracted layout
 #   runtime/                 a Java runtime made by jlink with only the modules the application uses
 #   app.aot | app.jsa        the JDK's AOT cache (Java 24+) or CDS archive (Java 17/21), from a training
-#                            run that starts the application under the emulator's launcher, serves
-#                            EVENT and is stopped
+#                            run that starts the application under the emulator's launcher (with
+#                            _HANDLER=HANDLER), serves EVENT (the function really runs) and is stopped
 # The runtime comes from a JDK of version JAVA (e.g. 25): BUNDLE_JDK if set, else one found in the usual
 # install folders, else BUILD_JDK, the JDK running the build. The runtime is native code: a bundle for
 # Lambda is built on Linux, on the function's architecture.
-# Usage: build-bundle.sh JAR OUT JAVA BUILD_JDK TIMESTAMP LAUNCHER_CLASSPATH EVENT   (absolute paths)
+# Usage: build-bundle.sh JAR OUT JAVA BUILD_JDK TIMESTAMP LAUNCHER_CLASSPATH EVENT HANDLER   (absolute paths)
 set -eu
-jar=$1 out=$2 java=$3 build_jdk=$4 timestamp=$5 launcher_classpath=$6 event=$7
+jar=$1 out=$2 java=$3 build_jdk=$4 timestamp=$5 launcher_classpath=$6 event=$7 handler=$8
 here=$(cd "$(dirname "$0")" && pwd)
 
 feature() {
@@ -71,6 +71,7 @@ training_failed() {
 	exit 1
 }
 (cd "$out" && "$build_jdk/bin/java" -cp "$launcher_classpath" dev.lambdaruntime.test.LambdaEmulatorLauncher \
-	--invoke "$event" --stop-timeout 300 -- runtime/bin/java -XX:MaxRAM=512m @jvm.options $training \
-	-jar app/app.jar > "$log" 2>&1) || training_failed "failed"
+	--invoke "$event" --handler "$handler" --timeout 60 --stop-timeout 300 \
+	-- runtime/bin/java -XX:MaxRAM=512m @jvm.options $training -jar app/app.jar > "$log" 2>&1) \
+	|| training_failed "failed"
 [ -s "$out/app.aot" ] || [ -s "$out/app.jsa" ] || training_failed "wrote no cache"

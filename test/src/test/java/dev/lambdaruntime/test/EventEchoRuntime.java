@@ -10,13 +10,16 @@ import java.nio.file.Path;
 /**
  * A runtime, run by the launcher tests in a JVM of its own, that answers every event with the
  * event itself, except {@code "fail"}, which it fails with a {@code Function.Failed} error, and
- * prints a line to its standard output as it starts. Given a directory, it writes its process id
+ * prints a line to its standard output as it starts and another as it exits. Given a directory, it
+ * writes its process id
  * to {@code pid} there once it handles SIGTERM, which makes it create {@code stopping}, take the
  * given milliseconds to finish (none unless given), then create {@code stopped}.
  */
 final class EventEchoRuntime {
 
 	static final String STARTED_LINE = "event echo runtime started";
+
+	static final String EXITING_LINE = "event echo runtime exiting";
 
 	static final String FAILING_EVENT = "\"fail\"";
 
@@ -33,6 +36,7 @@ final class EventEchoRuntime {
 	 */
 	public static void main(String[] args) throws Exception {
 		System.out.println(STARTED_LINE);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(EXITING_LINE)));
 		if (args.length > 0) {
 			Path directory = Path.of(args[0]);
 			long stopMillis = (args.length > 1) ? Long.parseLong(args[1]) : 0;

@@ -84,7 +84,7 @@ class LambdaEmulatorJarIT {
 		assertThat(status).isZero();
 		assertThat(out).content().isEqualTo("{\"greeting\":\"hello\"}\n");
 		assertThat(err).content()
-			.contains("[INFO] Runtime started", EventEchoRuntime.STARTED_LINE)
+			.contains("[INFO] Runtime started", EventEchoRuntime.STARTED_LINE, EventEchoRuntime.EXITING_LINE)
 			.doesNotContain("curl");
 	}
 
