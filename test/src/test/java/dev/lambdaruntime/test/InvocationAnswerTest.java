@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,14 +17,10 @@ class InvocationAnswerTest {
 
 	private static final int SIX_MEGABYTES = 6 * 1024 * 1024;
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void responseCompletesTheInvocationWithTheExactBytes() throws Exception {

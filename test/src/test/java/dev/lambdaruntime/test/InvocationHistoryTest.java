@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -18,16 +18,12 @@ import static org.awaitility.Awaitility.await;
 @Timeout(30)
 class InvocationHistoryTest {
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
 
 	private final InvokeClient invoker = new InvokeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void historyShowsEachInvocationNewestFirstWithHowItEnded() throws Exception {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,14 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 class InvocationTimeoutTest {
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofMillis(200)).build();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void invocationTimesOutWhenNoAnswerArrivesBeforeTheDeadline() throws Exception {

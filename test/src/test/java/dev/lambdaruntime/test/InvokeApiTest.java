@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,16 +21,12 @@ class InvokeApiTest {
 
 	private static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:orders";
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
 
 	private final InvokeClient invoker = new InvokeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void invocationIsAnsweredWithTheFunctionPayload() throws Exception {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,14 +15,10 @@ import static org.awaitility.Awaitility.await;
 @Timeout(30)
 class NextInvocationTest {
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void nextBlocksUntilAnEventIsQueued() {

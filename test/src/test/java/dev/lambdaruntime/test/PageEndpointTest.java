@@ -4,7 +4,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,14 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 class PageEndpointTest {
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build();
 
 	private final InvokeClient client = new InvokeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void rootLeadsToThePage() throws Exception {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,14 +25,10 @@ class RuntimeApiFaultTest {
 
 	private static final String NEXT_PATH = "/2018-06-01/runtime/invocation/next";
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().maxConcurrency(2).build();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void nextAnswersTheInjectedStatusAndKeepsTheEventQueued() throws Exception {

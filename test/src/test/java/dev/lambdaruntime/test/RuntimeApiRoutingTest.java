@@ -4,7 +4,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,14 +14,10 @@ import static org.assertj.core.api.Assertions.tuple;
 @Timeout(30)
 class RuntimeApiRoutingTest {
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void pathPrefixBeforeTheBasePathIsTolerated() throws Exception {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,14 +21,10 @@ class RuntimeFailureTest {
 
 	private static final String EXIT = "Runtime exited with error: exit status 3";
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void initErrorEndsTheOldestWaitingInvocationWithIt() throws Exception {
