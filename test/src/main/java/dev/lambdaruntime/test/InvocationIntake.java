@@ -2,6 +2,7 @@ package dev.lambdaruntime.test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Takes in invocations from either side, the Java API and the Invoke API: registers each so that
@@ -38,6 +39,7 @@ final class InvocationIntake {
 	 * @return the invocation's own result future
 	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
 	 * @throws IllegalStateException if the emulator is closed
+	 * @throws RejectedExecutionException if the queue of waiting invocations is full
 	 */
 	CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName) {
 		return invoke(request, functionName, Invocation.ResponseListener.NONE);
@@ -51,6 +53,7 @@ final class InvocationIntake {
 	 * @return the invocation's own result future
 	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
 	 * @throws IllegalStateException if the emulator is closed
+	 * @throws RejectedExecutionException if the queue of waiting invocations is full
 	 */
 	CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName,
 			Invocation.ResponseListener listener) {
@@ -61,7 +64,7 @@ final class InvocationIntake {
 		try {
 			this.queue.add(invocation);
 		}
-		catch (IllegalStateException ex) {
+		catch (IllegalStateException | RejectedExecutionException ex) {
 			invocation.abort(ex);
 			throw ex;
 		}

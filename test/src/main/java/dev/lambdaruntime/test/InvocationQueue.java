@@ -6,14 +6,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The invocations waiting for a runtime's {@code next} call, first in first out, and those handed
- * out: takers block until one is waiting and fewer than the concurrency limit are handed out.
+ * The invocations waiting for a runtime's {@code next} call, first in first out and up to a limit,
+ * and those handed out: takers block until one is waiting and fewer than the concurrency limit are
+ * handed out.
  */
 final class InvocationQueue {
 
 	private final int maxConcurrency;
+
+	private final int maxWaiting;
 
 	private final Deque<Invocation> waiting = new ArrayDeque<>();
 
@@ -24,13 +28,24 @@ final class InvocationQueue {
 	/** Counts {@link #releaseTakers()} calls: a taker waiting across one gives up. */
 	private long takerRound;
 
-	InvocationQueue(int maxConcurrency) {
+	InvocationQueue(int maxConcurrency, int maxWaiting) {
 		this.maxConcurrency = maxConcurrency;
+		this.maxWaiting = maxWaiting;
 	}
 
+	/**
+	 * Queues an invocation behind those already waiting.
+	 * @param invocation the invocation
+	 * @throws IllegalStateException if the queue is closed
+	 * @throws RejectedExecutionException if as many invocations as allowed are waiting already
+	 */
 	synchronized void add(Invocation invocation) {
 		if (this.closed) {
 			throw new IllegalStateException("The Lambda emulator is closed");
+		}
+		if (this.waiting.size() >= this.maxWaiting) {
+			throw new RejectedExecutionException(
+					"The queue of invocations waiting for the runtime is full (at most " + this.maxWaiting + ")");
 		}
 		this.waiting.addLast(invocation);
 		notifyAll();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import org.jspecify.annotations.Nullable;
@@ -61,12 +63,13 @@ final class InvokeEndpoint implements ExchangeHandler.Action {
 		}
 		InvocationRequest invocation = request.toInvocationRequest(this.defaultFunctionArn);
 		if (request.invocationType() == InvocationType.EVENT) {
-			this.intake.invoke(invocation, request.functionName());
+			queue(() -> this.intake.invoke(invocation, request.functionName()));
 			logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
 			return InvokeApiResponse.queued(invocation.requestId());
 		}
 		ResponseRelay relay = new ResponseRelay();
-		CompletableFuture<InvocationResult> result = this.intake.invoke(invocation, request.functionName(), relay);
+		CompletableFuture<InvocationResult> result = queue(
+				() -> this.intake.invoke(invocation, request.functionName(), relay));
 		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
 		relay.endWith(result);
 		try {
@@ -82,6 +85,16 @@ final class InvokeEndpoint implements ExchangeHandler.Action {
 		}
 		catch (ExecutionException ex) {
 			throw new InvokeApiException(500, "ServiceException", "The invocation did not end: " + ex.getCause());
+		}
+	}
+
+	/** Queues an invocation, answering 429 as Lambda does when it throttles if the queue is full. */
+	private static CompletableFuture<InvocationResult> queue(Supplier<CompletableFuture<InvocationResult>> intake) {
+		try {
+			return intake.get();
+		}
+		catch (RejectedExecutionException ex) {
+			throw new InvokeApiException(429, "TooManyRequestsException", ex.getMessage());
 		}
 	}
 

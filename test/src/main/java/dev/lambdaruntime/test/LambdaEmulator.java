@@ -35,6 +35,9 @@ public final class LambdaEmulator implements AutoCloseable {
 	/** The function name unless another is set. */
 	static final String DEFAULT_FUNCTION_NAME = "function";
 
+	/** How many invocations may wait for the runtime unless another limit is set. */
+	static final int DEFAULT_MAX_QUEUED_INVOCATIONS = 10_000;
+
 	/** The invocation timeout unless another is set. */
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
@@ -87,7 +90,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	private LambdaEmulator(Builder builder) {
 		this.functionName = builder.functionName;
 		String functionArn = ARN_PREFIX + builder.functionName;
-		this.queue = new InvocationQueue(builder.maxConcurrency);
+		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations);
 		this.lifecycle = new RuntimeLifecycle(this.queue);
 		InvocationHistory history = new InvocationHistory();
 		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
@@ -173,6 +176,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * completed exceptionally if the emulator closes first
 	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
 	 * @throws IllegalStateException if the emulator is closed
+	 * @throws java.util.concurrent.RejectedExecutionException if as many invocations as
+	 * {@link Builder#maxQueuedInvocations(int)} allows are waiting for the runtime already
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		return this.intake.invoke(request, this.functionName).copy();
@@ -337,6 +342,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 		private int maxConcurrency = 1;
 
+		private int maxQueuedInvocations = DEFAULT_MAX_QUEUED_INVOCATIONS;
+
 		private Builder() {
 		}
 
@@ -398,6 +405,23 @@ public final class LambdaEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("The maximum concurrency must be at least 1, not " + maxConcurrency);
 			}
 			this.maxConcurrency = maxConcurrency;
+			return this;
+		}
+
+		/**
+		 * Sets how many invocations may wait for the runtime's {@code next} at once; beyond that
+		 * an invocation is refused (the Invoke API answers 429 {@code TooManyRequestsException}, as
+		 * Lambda does when it throttles), so that a runtime that stopped taking events cannot make
+		 * the emulator hold events without bound.
+		 * @param maxQueuedInvocations at least 1; 10,000 by default
+		 * @return this builder
+		 */
+		public Builder maxQueuedInvocations(int maxQueuedInvocations) {
+			if (maxQueuedInvocations < 1) {
+				throw new IllegalArgumentException(
+						"The maximum of queued invocations must be at least 1, not " + maxQueuedInvocations);
+			}
+			this.maxQueuedInvocations = maxQueuedInvocations;
 			return this;
 		}
 

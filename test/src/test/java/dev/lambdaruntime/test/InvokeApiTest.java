@@ -187,6 +187,29 @@ class InvokeApiTest {
 				"UnknownOperationException");
 	}
 
+	@Test
+	void invocationBeyondTheQueueLimitIsRefusedWith429AndTheQueuedOnesAreServed() throws Exception {
+		try (LambdaEmulator small = LambdaEmulator.builder().functionName("orders").maxQueuedInvocations(1).build()) {
+			InvokeClient invoker = new InvokeClient(small);
+			RuntimeClient runtime = new RuntimeClient(small);
+
+			HttpResponse<String> queued = invoker.send(eventInvocation(invoker, "{\"n\":1}"));
+			HttpResponse<String> refused = invoker.send(eventInvocation(invoker, "{\"n\":2}"));
+			HttpResponse<byte[]> next = runtime.awaitNext();
+			HttpResponse<String> queuedAgain = invoker.send(eventInvocation(invoker, "{\"n\":3}"));
+
+			assertThat(queued.statusCode()).isEqualTo(202);
+			assertRefused(refused, 429, "TooManyRequestsException");
+			assertThat(RuntimeClient.jsonField(refused.body(), "message")).contains("is full (at most 1)");
+			assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+			assertThat(queuedAgain.statusCode()).isEqualTo(202);
+		}
+	}
+
+	private static HttpRequest.Builder eventInvocation(InvokeClient invoker, String event) {
+		return invoker.request("orders", event).header("X-Amz-Invocation-Type", "Event");
+	}
+
 	private static void assertRefused(HttpResponse<String> response, int status, String errorType) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue(errorType);

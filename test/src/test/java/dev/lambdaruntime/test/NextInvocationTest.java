@@ -4,12 +4,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(30)
@@ -131,6 +134,31 @@ class NextInvocationTest {
 
 		HttpResponse<byte[]> next = this.runtime.awaitNext();
 		assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"kept\":true}");
+	}
+
+	@Test
+	void invokeBeyondTheQueueLimitIsRefusedAndTheQueuedOnesAreServed() throws Exception {
+		try (LambdaEmulator small = LambdaEmulator.builder().maxQueuedInvocations(2).build()) {
+			RuntimeClient runtime = new RuntimeClient(small);
+			CompletableFuture<InvocationResult> first = small.invoke("1");
+			CompletableFuture<InvocationResult> second = small.invoke("2");
+
+			assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> small.invoke("3"))
+				.withMessageContaining("is full (at most 2)");
+			runtime.respond(RuntimeClient.requestId(runtime.awaitNext()), "\"one\"");
+			runtime.respond(RuntimeClient.requestId(runtime.awaitNext()), "\"two\"");
+
+			assertThat(first).succeedsWithin(RuntimeClient.WAIT)
+				.satisfies((result) -> assertThat(result.payloadAsString()).isEqualTo("\"one\""));
+			assertThat(second).succeedsWithin(RuntimeClient.WAIT)
+				.satisfies((result) -> assertThat(result.payloadAsString()).isEqualTo("\"two\""));
+		}
+	}
+
+	@Test
+	void queueLimitMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LambdaEmulator.builder().maxQueuedInvocations(0))
+			.withMessage("The maximum of queued invocations must be at least 1, not 0");
 	}
 
 }
