@@ -37,7 +37,6 @@ public final class RuntimeLoop {
 
 	private volatile boolean stopping;
 
-
 	/** A loop serving invocations from {@code client} with {@code handler}, in the given mode. */
 	public RuntimeLoop(RuntimeApiClient client, InvocationHandler handler, LambdaEnvironment environment,
 			InvocationMode mode) {

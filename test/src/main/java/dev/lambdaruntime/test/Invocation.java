@@ -47,17 +47,6 @@ final class Invocation {
 	private @Nullable ScheduledFuture<?> timeoutTask;
 
 	/**
-	 * Creates a queued invocation.
-	 * @param request the event and its details
-	 * @param invokedFunctionArn the ARN the runtime is told was invoked
-	 * @param timeout how long the runtime may take once it has the event
-	 * @param onTimeout run after the invocation timed out
-	 */
-	Invocation(InvocationRequest request, String invokedFunctionArn, Duration timeout, Runnable onTimeout) {
-		this(request, invokedFunctionArn, timeout, onTimeout, ResponseListener.NONE);
-	}
-
-	/**
 	 * Creates a queued invocation whose streamed response, if the runtime streams one, is passed
 	 * on to a listener as it arrives.
 	 * @param request the event and its details

@@ -97,8 +97,8 @@ final class InvocationAnswerEndpoint {
 	private RuntimeApiResponse answer(RuntimeApiRequest request, boolean isError, @Nullable String errorType) {
 		String requestId = Objects.requireNonNull(request.route().requestId(), "requestId");
 		return this.invocations.find(requestId)
-			.flatMap((invocation) -> invocation.answer(isError, request.body().bytes(), errorType, request.headers()))
-			.map(RuntimeApiResponse::accepted)
+			.map((invocation) -> answer(requestId, invocation, isError, request.body().bytes(), errorType,
+					request.headers()))
 			.orElseGet(() -> refuse(requestId));
 	}
 

@@ -32,6 +32,11 @@ final class InvocationIntake {
 		this.onTimeout = onTimeout;
 	}
 
+	/** How long an invocation of the request may run: its own timeout, else the emulator's. */
+	Duration timeoutOf(InvocationRequest request) {
+		return request.timeout().orElse(this.defaultTimeout);
+	}
+
 	/**
 	 * Queues an invocation.
 	 * @param request the event and its details
@@ -58,7 +63,7 @@ final class InvocationIntake {
 	CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName,
 			Invocation.ResponseListener listener) {
 		Invocation invocation = new Invocation(request, request.invokedFunctionArn().orElse(this.defaultFunctionArn),
-				request.timeout().orElse(this.defaultTimeout), this.onTimeout, listener);
+				timeoutOf(request), this.onTimeout, listener);
 		this.registry.add(invocation);
 		invocation.result().whenComplete((result, failure) -> this.queue.finished(invocation));
 		try {

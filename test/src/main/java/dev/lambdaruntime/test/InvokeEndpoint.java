@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import org.jspecify.annotations.Nullable;
@@ -63,14 +62,11 @@ final class InvokeEndpoint implements ExchangeHandler.Action {
 		}
 		InvocationRequest invocation = request.toInvocationRequest(this.defaultFunctionArn);
 		if (request.invocationType() == InvocationType.EVENT) {
-			queue(() -> this.intake.invoke(invocation, request.functionName()));
-			logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
+			queue(request, invocation, Invocation.ResponseListener.NONE);
 			return InvokeApiResponse.queued(invocation.requestId());
 		}
 		ResponseRelay relay = new ResponseRelay();
-		CompletableFuture<InvocationResult> result = queue(
-				() -> this.intake.invoke(invocation, request.functionName(), relay));
-		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
+		CompletableFuture<InvocationResult> result = queue(request, invocation, relay);
 		relay.endWith(result);
 		try {
 			if (relay.next() instanceof ResponseRelay.Started started) {
@@ -89,13 +85,17 @@ final class InvokeEndpoint implements ExchangeHandler.Action {
 	}
 
 	/** Queues an invocation, answering 429 as Lambda does when it throttles if the queue is full. */
-	private static CompletableFuture<InvocationResult> queue(Supplier<CompletableFuture<InvocationResult>> intake) {
+	private CompletableFuture<InvocationResult> queue(InvokeApiRequest request, InvocationRequest invocation,
+			Invocation.ResponseListener listener) {
+		CompletableFuture<InvocationResult> result;
 		try {
-			return intake.get();
+			result = this.intake.invoke(invocation, request.functionName(), listener);
 		}
 		catch (RejectedExecutionException ex) {
 			throw new InvokeApiException(429, "TooManyRequestsException", ex.getMessage());
 		}
+		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
+		return result;
 	}
 
 	private void stream(HttpExchange exchange, String requestId, ResponseRelay.Started started, ResponseRelay relay)

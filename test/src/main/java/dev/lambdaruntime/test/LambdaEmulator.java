@@ -39,7 +39,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	static final int DEFAULT_MAX_QUEUED_INVOCATIONS = 10_000;
 
 	/** The invocation timeout unless another is set. */
-	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
 	private static final Logger logger = LoggerFactory.getLogger(LambdaEmulator.class);
 
@@ -181,6 +181,15 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		return this.intake.invoke(request, this.functionName).copy();
+	}
+
+	/**
+	 * Returns how long an invocation of a request may run before it times out.
+	 * @param request the event and its details
+	 * @return the request's own timeout, else the emulator's
+	 */
+	public Duration timeoutOf(InvocationRequest request) {
+		return this.intake.timeoutOf(request);
 	}
 
 	/**

@@ -47,12 +47,9 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 
 	private final RuntimeSupervisor supervisor;
 
-	private final Duration timeout;
-
-	private LambdaEmulatorLauncher(LambdaEmulator emulator, RuntimeSupervisor supervisor, Duration timeout) {
+	private LambdaEmulatorLauncher(LambdaEmulator emulator, RuntimeSupervisor supervisor) {
 		this.emulator = emulator;
 		this.supervisor = supervisor;
-		this.timeout = timeout;
 	}
 
 	/**
@@ -131,9 +128,10 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 	 * end in time
 	 */
 	static int invoke(LambdaEmulatorLauncher launcher, String event, PrintStream out, PrintStream err) {
-		Duration wait = launcher.timeout.plus(INIT_TIMEOUT);
+		InvocationRequest request = InvocationRequest.of(event);
+		Duration wait = launcher.emulator.timeoutOf(request).plus(INIT_TIMEOUT);
 		try (launcher) {
-			InvocationResult result = launcher.emulator.invoke(event).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+			InvocationResult result = launcher.emulator.invoke(request).get(wait.toNanos(), TimeUnit.NANOSECONDS);
 			if (result.isError()) {
 				return failed(err, Objects.requireNonNullElse(result.errorType(), UNTYPED_ERROR) + ": "
 						+ result.payloadAsString());
@@ -195,7 +193,7 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 
 		private final List<String> command;
 
-		private final LambdaEmulator.Builder emulator = LambdaEmulator.builder().maxConcurrency(1);
+		private final LambdaEmulator.Builder emulator = LambdaEmulator.builder();
 
 		private int memorySize = DEFAULT_MEMORY_SIZE;
 
@@ -206,8 +204,6 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		private @Nullable Path output;
 
 		private boolean outputToStandardError;
-
-		private Duration timeout = LambdaEmulator.DEFAULT_TIMEOUT;
 
 		private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
 
@@ -247,7 +243,6 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		 */
 		public Builder timeout(Duration timeout) {
 			this.emulator.timeout(timeout);
-			this.timeout = timeout;
 			return this;
 		}
 
@@ -344,7 +339,7 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 						() -> RuntimeProcess.start(this.command, environment.variables(System.getenv()), this.output,
 								this.outputToStandardError),
 						this.stopTimeout);
-				return new LambdaEmulatorLauncher(emulator, supervisor, this.timeout);
+				return new LambdaEmulatorLauncher(emulator, supervisor);
 			}
 			catch (IOException ex) {
 				emulator.close();

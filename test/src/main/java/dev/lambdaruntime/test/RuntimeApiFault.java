@@ -3,7 +3,6 @@ package dev.lambdaruntime.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -254,14 +253,14 @@ public final class RuntimeApiFault {
 				yield Optional.empty();
 			}
 			case DELAY -> delayed(answer, discard);
-			case MISSING_REQUEST_ID -> answer.get().map((delivery) -> withHeader(delivery, RuntimeApiHeaders.REQUEST_ID,
+			case MISSING_REQUEST_ID -> answer.get().map((delivery) -> delivery.withHeader(RuntimeApiHeaders.REQUEST_ID,
 					null));
 			case NON_NUMERIC_DEADLINE -> answer.get()
-				.map((delivery) -> withHeader(delivery, RuntimeApiHeaders.DEADLINE_MS, "soon"));
-			case LONG_TRACE_ID -> answer.get().map((delivery) -> withHeader(delivery, RuntimeApiHeaders.TRACE_ID,
+				.map((delivery) -> delivery.withHeader(RuntimeApiHeaders.DEADLINE_MS, "soon"));
+			case LONG_TRACE_ID -> answer.get().map((delivery) -> delivery.withHeader(RuntimeApiHeaders.TRACE_ID,
 					TRACE_ID_PREFIX + "x".repeat(Math.max(0, this.length - TRACE_ID_PREFIX.length()))));
 			case REPEATED_REQUEST_ID -> answer.get()
-				.map((delivery) -> withHeader(delivery, RuntimeApiHeaders.REQUEST_ID, previousRequestId));
+				.map((delivery) -> delivery.withHeader(RuntimeApiHeaders.REQUEST_ID, previousRequestId));
 		};
 	}
 
@@ -281,18 +280,6 @@ public final class RuntimeApiFault {
 			discard.run();
 			return Optional.empty();
 		}
-	}
-
-	private static RuntimeApiResponse withHeader(RuntimeApiResponse delivery, String name, @Nullable String value) {
-		Map<String, String> headers = new LinkedHashMap<>(delivery.headers());
-		if (value != null) {
-			headers.put(name, value);
-		}
-		else {
-			headers.remove(name);
-		}
-		return new RuntimeApiResponse(delivery.status(), headers, delivery.body(), delivery.onUndelivered(),
-				delivery.onRecorded());
 	}
 
 	private static int errorStatus(int status) {

@@ -3,6 +3,8 @@ package dev.lambdaruntime.test;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An answer to a Runtime API request, and what to do if it cannot be delivered.
  *
@@ -32,8 +34,23 @@ record RuntimeApiResponse(int status, Map<String, String> headers, byte[] body, 
 	 * @return the closing answer
 	 */
 	RuntimeApiResponse closingConnection() {
+		return withHeader("Connection", "close");
+	}
+
+	/**
+	 * Returns this answer with a header set, or removed.
+	 * @param name the header's name
+	 * @param value its value, or {@code null} to leave the header out
+	 * @return the changed answer
+	 */
+	RuntimeApiResponse withHeader(String name, @Nullable String value) {
 		Map<String, String> headers = new LinkedHashMap<>(this.headers);
-		headers.put("Connection", "close");
+		if (value != null) {
+			headers.put(name, value);
+		}
+		else {
+			headers.remove(name);
+		}
 		return new RuntimeApiResponse(this.status, headers, this.body, this.onUndelivered, this.onRecorded);
 	}
 

@@ -46,8 +46,7 @@ record LambdaEmulatorContextCustomizer(String definition, Duration timeout) impl
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(emulator)));
 		beanFactory.registerBeanDefinition(CLIENT_BEAN_NAME,
 				new RootBeanDefinition(LambdaTestClient.class, () -> new LambdaTestClient(emulator,
-						beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::shared), this.timeout,
-						ANSWER_GRACE)));
+						beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::shared), ANSWER_GRACE)));
 	}
 
 	private Map<String, Object> properties(LambdaEmulator emulator) {

@@ -28,14 +28,11 @@ public final class LambdaTestClient {
 
 	private final JsonMapper jsonMapper;
 
-	private final Duration functionTimeout;
-
 	private final Duration grace;
 
-	LambdaTestClient(LambdaEmulator emulator, JsonMapper jsonMapper, Duration functionTimeout, Duration grace) {
+	LambdaTestClient(LambdaEmulator emulator, JsonMapper jsonMapper, Duration grace) {
 		this.emulator = emulator;
 		this.jsonMapper = jsonMapper;
-		this.functionTimeout = functionTimeout;
 		this.grace = grace;
 	}
 
@@ -86,7 +83,7 @@ public final class LambdaTestClient {
 	 * @return the result
 	 */
 	public InvocationResult invokeRaw(InvocationRequest request) {
-		Duration wait = request.timeout().orElse(this.functionTimeout).plus(this.grace);
+		Duration wait = this.emulator.timeoutOf(request).plus(this.grace);
 		try {
 			return this.emulator.invoke(request).get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		}

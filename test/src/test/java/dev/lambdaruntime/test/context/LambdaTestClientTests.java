@@ -28,8 +28,7 @@ class LambdaTestClientTests {
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 		.build();
 
-	private final LambdaTestClient client = new LambdaTestClient(this.emulator, this.snakeCase, TIMEOUT,
-			Duration.ofSeconds(5));
+	private final LambdaTestClient client = new LambdaTestClient(this.emulator, this.snakeCase, Duration.ofSeconds(5));
 
 	private final CompletableFuture<String> release = new CompletableFuture<>();
 
@@ -129,10 +128,10 @@ class LambdaTestClientTests {
 
 	@Test
 	void whenNoRuntimeTakesTheEventTheWaitFailsNamingTheInvocation() {
-		LambdaTestClient impatient = new LambdaTestClient(this.emulator, this.snakeCase, Duration.ofMillis(100),
-				Duration.ofMillis(100));
+		LambdaTestClient impatient = new LambdaTestClient(this.emulator, this.snakeCase, Duration.ofMillis(100));
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> impatient.invokeRaw(impatient.request("{}").requestId("lost-1").build()))
+			.isThrownBy(() -> impatient
+				.invokeRaw(impatient.request("{}").requestId("lost-1").timeout(Duration.ofMillis(100)).build()))
 			.withMessage("The function did not answer invocation lost-1 within 200 ms: it is still running, or no "
 					+ "Lambda runtime is polling the emulator at " + this.emulator.runtimeApi());
 	}
