@@ -11,8 +11,10 @@ import org.springframework.util.StringUtils;
  * {@code AWS_LAMBDA_RUNTIME_API} environment variable, unless {@code lambda.runtime.enabled} is
  * {@code false}; and how many invocations it hands out at once. The one place that decides
  * whether and how the loop runs.
+ *
+ * @since 0.1.0
  */
-final class RuntimeApiAddress {
+public final class RuntimeApiAddress {
 
 	static final String API_PROPERTY = "lambda.runtime.api";
 
@@ -25,8 +27,12 @@ final class RuntimeApiAddress {
 	private RuntimeApiAddress() {
 	}
 
-	/** The address to serve from, or {@code null} when the loop must not run. */
-	static @Nullable String resolve(PropertyResolver properties) {
+	/**
+	 * Returns the address to serve from.
+	 * @param properties the application's environment
+	 * @return the address, or {@code null} when the loop must not run
+	 */
+	public static @Nullable String resolve(PropertyResolver properties) {
 		if (!properties.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
 			return null;
 		}

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.lambdaruntime.autoconfigure.RuntimeApiAddress;
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -31,7 +33,8 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 
 	private static final String CORRELATION_PATTERN = "logging.pattern.correlation";
 
-	private static final String REQUEST_ID_PATTERN = "%replace([%X{AWSRequestId}] ){'\\[\\] ', ''}";
+	private static final String REQUEST_ID_PATTERN = "%replace([%X{" + RuntimeApiProtocol.MDC_REQUEST_ID
+			+ "}] ){'\\[\\] ', ''}";
 
 	private static final boolean logbackPresent = ClassUtils.isPresent("ch.qos.logback.classic.spi.ILoggingEvent",
 			LambdaLoggingEnvironmentPostProcessor.class.getClassLoader());
@@ -43,7 +46,7 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 		if (json && logbackPresent && !environment.containsProperty(STRUCTURED_FORMAT)) {
 			properties.put(STRUCTURED_FORMAT, LambdaJsonLogFormatter.class.getName());
 		}
-		if (!json && StringUtils.hasText(environment.getProperty("AWS_LAMBDA_RUNTIME_API"))
+		if (!json && RuntimeApiAddress.resolve(environment) != null
 				&& !environment.containsProperty(CORRELATION_PATTERN)) {
 			properties.put(CORRELATION_PATTERN, REQUEST_ID_PATTERN);
 		}
