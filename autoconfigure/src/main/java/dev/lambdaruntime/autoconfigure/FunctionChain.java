@@ -1,7 +1,6 @@
 package dev.lambdaruntime.autoconfigure;
 
 import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,12 +31,9 @@ final class FunctionChain {
 		this.stages = stages;
 	}
 
-	/** The chain of the functions a definition names; each one must be known to the selector. */
-	static FunctionChain of(String definition, FunctionSelector selector, JsonMapper mapper) {
-		List<Stage> stages = Arrays.stream(definition.split("\\|"))
-			.map((name) -> Stage.of(selector.target(name.trim()), mapper))
-			.toList();
-		return new FunctionChain(definition, stages);
+	/** The chain of the functions a definition names, in order. */
+	static FunctionChain of(String definition, List<FunctionTarget> functions, JsonMapper mapper) {
+		return new FunctionChain(definition, functions.stream().map((function) -> Stage.of(function, mapper)).toList());
 	}
 
 	/** The definition served, such as {@code uppercase} or {@code trim|uppercase}. */

@@ -40,11 +40,11 @@ final class FunctionInvocationHandler implements InvocationHandler {
 	/** The handler of the function an application's settings select, see {@link FunctionSelector}. */
 	static FunctionInvocationHandler select(Environment environment, FunctionCatalog catalog,
 			ConfigurableListableBeanFactory beanFactory, JsonMapper mapper, LambdaRuntimeProperties properties) {
-		FunctionSelector selector = new FunctionSelector(catalog, beanFactory);
-		String definition = selector.select(environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
-				environment.getProperty(FunctionSelector.HANDLER_VARIABLE));
-		return new FunctionInvocationHandler(FunctionChain.of(definition, selector, mapper), mapper,
-				properties.getStreaming().getFunctions().contains(definition));
+		FunctionChain function = new FunctionSelector(catalog, beanFactory).select(
+				environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
+				environment.getProperty(FunctionSelector.HANDLER_VARIABLE), mapper);
+		return new FunctionInvocationHandler(function, mapper,
+				properties.getStreaming().getFunctions().contains(function.definition()));
 	}
 
 	/** The definition of the function served, such as {@code uppercase} or {@code trim|uppercase}. */

@@ -1,12 +1,15 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -30,27 +33,36 @@ final class FunctionSelector {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
+	private final Set<String> handlerNames;
+
 	FunctionSelector(FunctionCatalog catalog, ConfigurableListableBeanFactory beanFactory) {
 		this.catalog = catalog;
 		this.beanFactory = beanFactory;
+		this.handlerNames = new TreeSet<>(Arrays.asList(beanFactory.getBeanNamesForType(RequestHandler.class)));
+		this.handlerNames.addAll(Arrays.asList(beanFactory.getBeanNamesForType(RequestStreamHandler.class)));
 	}
 
-	/** The definition to serve, every function of which exists. */
-	String select(@Nullable String definition, @Nullable String handler) {
+	/** The chain of functions to serve, each looked up once. */
+	FunctionChain select(@Nullable String definition, @Nullable String handler, JsonMapper mapper) {
 		Set<String> candidates = candidates();
 		if (StringUtils.hasText(definition)) {
 			String trimmed = definition.trim();
-			if (!Arrays.stream(trimmed.split("\\|")).allMatch((name) -> lookup(name.trim()) != null)) {
-				throw new FunctionSelectionException(DEFINITION_PROPERTY + " is '" + definition
-						+ "', which names no function; the functions are " + candidates);
+			List<FunctionTarget> functions = new ArrayList<>();
+			for (String name : trimmed.split("\\|")) {
+				FunctionTarget function = lookup(name.trim());
+				if (function == null) {
+					throw new FunctionSelectionException(DEFINITION_PROPERTY + " is '" + definition
+							+ "', which names no function; the functions are " + candidates);
+				}
+				functions.add(function);
 			}
-			return trimmed;
+			return FunctionChain.of(trimmed, functions, mapper);
 		}
 		if (StringUtils.hasText(handler) && candidates.contains(handler.trim())) {
-			return handler.trim();
+			return single(handler.trim(), mapper);
 		}
 		if (candidates.size() == 1) {
-			return candidates.iterator().next();
+			return single(candidates.iterator().next(), mapper);
 		}
 		if (candidates.isEmpty()) {
 			throw new FunctionSelectionException(
@@ -60,20 +72,20 @@ final class FunctionSelector {
 				+ DEFINITION_PROPERTY + " (or _HANDLER) to the one to use");
 	}
 
-	/** The function of the given name, which {@link #select} has vouched for. */
-	FunctionTarget target(String name) {
+	/** The chain of one candidate, which exists. */
+	private FunctionChain single(String name, JsonMapper mapper) {
 		FunctionTarget function = lookup(name);
 		if (function == null) {
 			throw new FunctionSelectionException("No function is named '" + name + "'");
 		}
-		return function;
+		return FunctionChain.of(name, List.of(function), mapper);
 	}
 
 	private @Nullable FunctionTarget lookup(String name) {
 		if (name.isEmpty() || RoutingFunction.FUNCTION_NAME.equals(name)) {
 			return null;
 		}
-		if (handlerNames().contains(name)) {
+		if (this.handlerNames.contains(name)) {
 			Object handler = this.beanFactory.getBean(name);
 			return (handler instanceof RequestHandler<?, ?> requestHandler)
 					? FunctionTarget.of(requestHandler, this.beanFactory.getMergedBeanDefinition(name).getResolvableType())
@@ -87,13 +99,7 @@ final class FunctionSelector {
 	private Set<String> candidates() {
 		Set<String> names = new TreeSet<>(this.catalog.getNames(null));
 		names.remove(RoutingFunction.FUNCTION_NAME);
-		names.addAll(handlerNames());
-		return names;
-	}
-
-	private Set<String> handlerNames() {
-		Set<String> names = new TreeSet<>(Arrays.asList(this.beanFactory.getBeanNamesForType(RequestHandler.class)));
-		names.addAll(Arrays.asList(this.beanFactory.getBeanNamesForType(RequestStreamHandler.class)));
+		names.addAll(this.handlerNames);
 		return names;
 	}
 
