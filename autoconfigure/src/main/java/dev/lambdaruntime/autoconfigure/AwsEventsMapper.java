@@ -29,9 +29,10 @@ final class AwsEventsMapper {
 	private AwsEventsMapper() {
 	}
 
-	/** Whether a type belongs to {@code aws-lambda-java-events}. */
+	/** Whether a type belongs to {@code aws-lambda-java-events}; cheap for a class, as per result. */
 	static boolean isAwsEvent(Type type) {
-		return FunctionTypeUtils.getRawType(type).getName().startsWith(EVENTS_PACKAGE);
+		Class<?> rawType = (type instanceof Class<?> plain) ? plain : FunctionTypeUtils.getRawType(type);
+		return rawType.getName().startsWith(EVENTS_PACKAGE);
 	}
 
 	/** The mapper for AWS event classes, derived from the application's. */

@@ -1,5 +1,7 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.lambdaruntime.runtime.Invocation;
 import dev.lambdaruntime.runtime.InvocationContext;
 import dev.lambdaruntime.runtime.InvocationHandler;
@@ -21,18 +23,29 @@ final class ObservedInvocationHandler implements InvocationHandler {
 
 	private static final XRayTraceHeader traceHeader = new XRayTraceHeader();
 
+	private static final KeyValue COLD_START = KeyValue.of("cold.start", "true");
+
+	private static final KeyValue WARM_START = KeyValue.of("cold.start", "false");
+
+	private static final KeyValue SUCCESS = KeyValue.of("outcome", "success");
+
+	private static final KeyValue ERROR = KeyValue.of("outcome", "error");
+
 	private final InvocationHandler delegate;
 
 	private final ObservationRegistry registry;
 
 	private final KeyValue function;
 
-	private volatile boolean coldStart = true;
+	private final String contextualName;
+
+	private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
 	ObservedInvocationHandler(InvocationHandler delegate, ObservationRegistry registry, String definition) {
 		this.delegate = delegate;
 		this.registry = registry;
 		this.function = KeyValue.of("function", definition);
+		this.contextualName = "lambda " + definition;
 	}
 
 	@Override
@@ -40,12 +53,11 @@ final class ObservedInvocationHandler implements InvocationHandler {
 		ReceiverContext<Invocation> receiver = new ReceiverContext<>(traceHeader);
 		receiver.setCarrier(invocation);
 		receiver.setRemoteServiceName("aws-lambda");
-		boolean cold = this.coldStart;
-		this.coldStart = false;
+		boolean cold = this.coldStart.get() && this.coldStart.compareAndSet(true, false);
 		Observation observation = Observation.createNotStarted(NAME, () -> receiver, this.registry)
-			.contextualName("lambda " + this.function.getValue())
+			.contextualName(this.contextualName)
 			.lowCardinalityKeyValue(this.function)
-			.lowCardinalityKeyValue("cold.start", Boolean.toString(cold))
+			.lowCardinalityKeyValue(cold ? COLD_START : WARM_START)
 			.highCardinalityKeyValue("request.id", invocation.requestId())
 			.start();
 		InvocationResponse response;
@@ -73,7 +85,7 @@ final class ObservedInvocationHandler implements InvocationHandler {
 	}
 
 	private static void stop(Observation observation, @Nullable Throwable failure) {
-		observation.lowCardinalityKeyValue("outcome", (failure != null) ? "error" : "success");
+		observation.lowCardinalityKeyValue((failure != null) ? ERROR : SUCCESS);
 		if (failure != null) {
 			observation.error(failure);
 		}
