@@ -70,8 +70,8 @@ training_failed() {
 	echo "The training run $1 (log: $log)" >&2
 	exit 1
 }
-(cd "$out" && "$build_jdk/bin/java" -cp "$launcher_classpath" dev.lambdaruntime.test.LambdaEmulatorLauncher \
-	--invoke "$event" --handler "$handler" --timeout 60 --stop-timeout 300 \
-	-- runtime/bin/java -XX:MaxRAM=512m @jvm.options $training -jar app/app.jar > "$log" 2>&1) \
-	|| training_failed "failed"
+# The training run starts the bundle's own bootstrap, so that it runs with exactly the bundle's flags.
+(cd "$out" && BOOTSTRAP_JAVA_OPTIONS="$training" "$build_jdk/bin/java" -cp "$launcher_classpath" \
+	dev.lambdaruntime.test.LambdaEmulatorLauncher --invoke "$event" --handler "$handler" --timeout 60 \
+	--stop-timeout 300 -- ./bootstrap > "$log" 2>&1) || training_failed "failed"
 [ -s "$out/app.aot" ] || [ -s "$out/app.jsa" ] || training_failed "wrote no cache"
