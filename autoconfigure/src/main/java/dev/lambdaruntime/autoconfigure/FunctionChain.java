@@ -32,8 +32,8 @@ final class FunctionChain {
 	}
 
 	/** The chain of the functions a definition names, in order. */
-	static FunctionChain of(String definition, List<FunctionTarget> functions, JsonMapper mapper) {
-		return new FunctionChain(definition, functions.stream().map((function) -> Stage.of(function, mapper)).toList());
+	static FunctionChain of(String definition, List<FunctionTarget> functions, JsonMappers mappers) {
+		return new FunctionChain(definition, functions.stream().map((function) -> Stage.of(function, mappers)).toList());
 	}
 
 	/** The definition served, such as {@code uppercase} or {@code trim|uppercase}. */
@@ -63,15 +63,13 @@ final class FunctionChain {
 		return value;
 	}
 
-	private record Stage(Object target, @Nullable Type inputType, @Nullable Class<?> rawInputType,
-			@Nullable JavaType javaInputType, @Nullable Type outputType, JsonMapper mapper) {
+	private record Stage(Object target, @Nullable Type inputType, @Nullable Type outputType,
+			@Nullable InputConversion input) {
 
-		static Stage of(FunctionTarget function, JsonMapper mapper) {
+		static Stage of(FunctionTarget function, JsonMappers mappers) {
 			Type inputType = function.inputType();
-			boolean plain = inputType != null && !FunctionTypeUtils.isMessage(inputType);
-			return new Stage(function.target(), inputType,
-					(inputType != null) ? FunctionTypeUtils.getRawType(inputType) : null,
-					plain ? mapper.constructType(inputType) : null, function.outputType(), mapper);
+			return new Stage(function.target(), inputType, function.outputType(),
+					(inputType != null) ? InputConversion.of(inputType, mappers) : null);
 		}
 
 		@SuppressWarnings("unchecked")
@@ -88,14 +86,39 @@ final class FunctionChain {
 
 		/** The previous function's result, made fit for this function's input. */
 		@Nullable Object adapt(@Nullable Object value) {
-			if (value == null || this.rawInputType == null || this.rawInputType.isInstance(value)) {
-				return value;
-			}
-			if (this.javaInputType == null) {
-				return MessageBuilder.withPayload(value).build();
-			}
+			return (value != null && this.input != null) ? this.input.adapt(value) : value;
+		}
+
+	}
+
+	/**
+	 * How a value becomes a function's input: its payload converted to the input's (or the
+	 * input message's payload) type with the mapper for that type, wrapped in a message when the
+	 * function takes one.
+	 */
+	private record InputConversion(boolean message, Class<?> rawPayloadType, JavaType payloadType, JsonMapper mapper) {
+
+		static InputConversion of(Type inputType, JsonMappers mappers) {
+			boolean message = FunctionTypeUtils.isMessage(inputType);
+			Type payloadType = message ? FunctionTypeUtils.getGenericType(inputType) : inputType;
+			JsonMapper mapper = mappers.forType(payloadType);
+			return new InputConversion(message, FunctionTypeUtils.getRawType(payloadType),
+					mapper.constructType(payloadType), mapper);
+		}
+
+		Object adapt(Object value) {
 			Object payload = (value instanceof Message<?> message) ? message.getPayload() : value;
-			return this.rawInputType.isInstance(payload) ? payload : this.mapper.convertValue(payload, this.javaInputType);
+			Object converted = this.rawPayloadType.isInstance(payload) ? payload
+					: this.mapper.convertValue(payload, this.payloadType);
+			if (!this.message) {
+				return converted;
+			}
+			if (value instanceof Message<?> message) {
+				return (converted == payload) ? message : MessageBuilder.withPayload(converted)
+					.copyHeaders(message.getHeaders())
+					.build();
+			}
+			return MessageBuilder.withPayload(converted).build();
 		}
 
 	}

@@ -31,19 +31,20 @@ final class FunctionInvocationHandler implements InvocationHandler {
 
 	private final ResultStreaming streaming;
 
-	FunctionInvocationHandler(FunctionChain function, JsonMapper mapper, boolean streamingOptedIn) {
+	FunctionInvocationHandler(FunctionChain function, JsonMappers mappers, boolean streamingOptedIn) {
 		this.function = function;
-		this.converter = new PayloadConverter(mapper, function.inputType());
+		this.converter = new PayloadConverter(mappers, function.inputType());
 		this.streaming = new ResultStreaming(this.converter, function.outputType(), streamingOptedIn);
 	}
 
 	/** The handler of the function an application's settings select, see {@link FunctionSelector}. */
 	static FunctionInvocationHandler select(Environment environment, FunctionCatalog catalog,
 			ConfigurableListableBeanFactory beanFactory, JsonMapper mapper, LambdaRuntimeProperties properties) {
+		JsonMappers mappers = new JsonMappers(mapper);
 		FunctionChain function = new FunctionSelector(catalog, beanFactory).select(
 				environment.getProperty(FunctionSelector.DEFINITION_PROPERTY),
-				environment.getProperty(FunctionSelector.HANDLER_VARIABLE), mapper);
-		return new FunctionInvocationHandler(function, mapper,
+				environment.getProperty(FunctionSelector.HANDLER_VARIABLE), mappers);
+		return new FunctionInvocationHandler(function, mappers,
 				properties.getStreaming().getFunctions().contains(function.definition()));
 	}
 

@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -43,7 +42,7 @@ final class FunctionSelector {
 	}
 
 	/** The chain of functions to serve, each looked up once. */
-	FunctionChain select(@Nullable String definition, @Nullable String handler, JsonMapper mapper) {
+	FunctionChain select(@Nullable String definition, @Nullable String handler, JsonMappers mappers) {
 		Set<String> candidates = candidates();
 		if (StringUtils.hasText(definition)) {
 			String trimmed = definition.trim();
@@ -56,13 +55,13 @@ final class FunctionSelector {
 				}
 				functions.add(function);
 			}
-			return FunctionChain.of(trimmed, functions, mapper);
+			return FunctionChain.of(trimmed, functions, mappers);
 		}
 		if (StringUtils.hasText(handler) && candidates.contains(handler.trim())) {
-			return single(handler.trim(), mapper);
+			return single(handler.trim(), mappers);
 		}
 		if (candidates.size() == 1) {
-			return single(candidates.iterator().next(), mapper);
+			return single(candidates.iterator().next(), mappers);
 		}
 		if (candidates.isEmpty()) {
 			throw new FunctionSelectionException(
@@ -73,12 +72,12 @@ final class FunctionSelector {
 	}
 
 	/** The chain of one candidate, which exists. */
-	private FunctionChain single(String name, JsonMapper mapper) {
+	private FunctionChain single(String name, JsonMappers mappers) {
 		FunctionTarget function = lookup(name);
 		if (function == null) {
 			throw new FunctionSelectionException("No function is named '" + name + "'");
 		}
-		return FunctionChain.of(name, List.of(function), mapper);
+		return FunctionChain.of(name, List.of(function), mappers);
 	}
 
 	private @Nullable FunctionTarget lookup(String name) {

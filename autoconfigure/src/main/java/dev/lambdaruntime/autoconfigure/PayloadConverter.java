@@ -37,17 +37,15 @@ final class PayloadConverter {
 	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
 			PayloadConverter.class.getClassLoader());
 
-	private final JsonMapper mapper;
-
-	private volatile @Nullable JsonMapper eventsMapper;
+	private final JsonMappers mappers;
 
 	private final JavaType stringType;
 
 	private final EventReader reader;
 
-	PayloadConverter(JsonMapper mapper, @Nullable Type inputType) {
-		this.mapper = mapper;
-		this.stringType = mapper.constructType(String.class);
+	PayloadConverter(JsonMappers mappers, @Nullable Type inputType) {
+		this.mappers = mappers;
+		this.stringType = mappers.application().constructType(String.class);
 		this.reader = readerFor(inputType);
 	}
 
@@ -77,7 +75,7 @@ final class PayloadConverter {
 			}
 		}
 		try {
-			return mapperFor(value.getClass()).writeValueAsBytes(value);
+			return this.mappers.forType(value.getClass()).writeValueAsBytes(value);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidResultException("Could not write the function's " + value.getClass().getName()
@@ -125,22 +123,9 @@ final class PayloadConverter {
 		if (rawType == String.class) {
 			return (event, context) -> readString(event);
 		}
-		JsonMapper mapper = mapperFor(inputType);
+		JsonMapper mapper = this.mappers.forType(inputType);
 		JavaType javaType = mapper.constructType(inputType);
 		return (event, context) -> readJson(mapper, event, javaType);
-	}
-
-	/** The application's mapper, or for AWS event classes the copy made fit for them. */
-	private JsonMapper mapperFor(Type type) {
-		if (!AwsEventsMapper.isAwsEvent(type)) {
-			return this.mapper;
-		}
-		JsonMapper eventsMapper = this.eventsMapper;
-		if (eventsMapper == null) {
-			eventsMapper = AwsEventsMapper.derive(this.mapper);
-			this.eventsMapper = eventsMapper;
-		}
-		return eventsMapper;
 	}
 
 	private String readString(byte[] event) {
@@ -149,7 +134,7 @@ final class PayloadConverter {
 			start++;
 		}
 		if (start < event.length && event[start] == '"') {
-			return (String) readJson(this.mapper, event, this.stringType);
+			return (String) readJson(this.mappers.application(), event, this.stringType);
 		}
 		return new String(event, StandardCharsets.UTF_8);
 	}

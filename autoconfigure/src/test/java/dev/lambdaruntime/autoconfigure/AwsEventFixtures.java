@@ -46,12 +46,12 @@ final class AwsEventFixtures {
 	/** An event as a function whose input is {@code type} receives it, in an application with that mapper. */
 	@SuppressWarnings("unchecked")
 	static <T> T read(JsonMapper applicationMapper, byte[] event, Class<T> type) {
-		return (T) new PayloadConverter(applicationMapper, type).readEvent(event, mock(Context.class));
+		return (T) new PayloadConverter(new JsonMappers(applicationMapper), type).readEvent(event, mock(Context.class));
 	}
 
 	/** The JSON a function's result is answered with. */
 	static byte[] write(Object result) {
-		return new PayloadConverter(bootMapper, Object.class).writeResult(result);
+		return new PayloadConverter(new JsonMappers(bootMapper), Object.class).writeResult(result);
 	}
 
 	/** Spring Boot's own {@link JsonMapper}, as the application context has it. */

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdaruntime.test.InvocationResult;
 import dev.lambdaruntime.test.LambdaEmulator;
 import org.junit.jupiter.api.AutoClose;
@@ -61,6 +62,16 @@ class PayloadConversionEndToEndTests {
 	@Test
 	void composedFunctionsPassRecordsAlong() {
 		assertThat(serve("greet|replyText", "{\"name\":\"Cy\"}").payloadAsString()).isEqualTo("\"Hello, Cy.\"");
+	}
+
+	@Test
+	void composedFunctionsConvertIntoTheNextOnesMessagePayload() {
+		assertThat(serve("nameOf|messageGreet", "\"Ada\"").payloadAsString()).isEqualTo("{\"greeting\":\"Hi Ada\"}");
+	}
+
+	@Test
+	void composedFunctionsConvertIntoAnAwsEventAsLambdaNamesItsFields() {
+		assertThat(serve("sqsJson|firstSqsBody", "\"queued\"").payloadAsString()).isEqualTo("\"queued\"");
 	}
 
 	@Test
@@ -295,6 +306,21 @@ class PayloadConversionEndToEndTests {
 		Function<Message<byte[]>, String> messageBytes() {
 			return (message) -> new String(message.getPayload(), StandardCharsets.UTF_8) + " from "
 					+ ((Context) message.getHeaders().get("aws-context")).getAwsRequestId();
+		}
+
+		@Bean
+		Function<String, Map<String, String>> nameOf() {
+			return (name) -> Map.of("name", name);
+		}
+
+		@Bean
+		Function<String, Map<String, Object>> sqsJson() {
+			return (body) -> Map.of("Records", List.of(Map.of("messageId", "m-1", "body", body)));
+		}
+
+		@Bean
+		Function<SQSEvent, String> firstSqsBody() {
+			return (event) -> event.getRecords().get(0).getBody();
 		}
 
 		@Bean
