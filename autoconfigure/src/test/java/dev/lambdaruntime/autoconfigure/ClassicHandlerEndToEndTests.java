@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.lambdaruntime.test.InvocationRequest;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 

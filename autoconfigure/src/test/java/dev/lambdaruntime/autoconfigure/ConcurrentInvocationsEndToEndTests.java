@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdaruntime.test.InvocationRequest;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.runtime.InvocationResponse;
-import dev.lambdaruntime.test.InvocationRequest;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
-import dev.lambdaruntime.test.RecordedExchange;
-import dev.lambdaruntime.test.RuntimeApiFault;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RecordedExchange;
+import dev.lambdaruntime.emulator.RuntimeApiFault;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -9,8 +9,8 @@ import java.util.stream.StreamSupport;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.autoconfigure.logging.LambdaJsonLogFormatter;
 import dev.lambdaruntime.runtime.CurrentInvocationContext;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.lambdaruntime.autoconfigure;
 
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import dev.lambdaruntime.test.InitError;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InitError;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -3,8 +3,8 @@ package dev.lambdaruntime.autoconfigure;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import dev.lambdaruntime.test.InvocationRequest;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import org.junit.jupiter.api.AutoClose;

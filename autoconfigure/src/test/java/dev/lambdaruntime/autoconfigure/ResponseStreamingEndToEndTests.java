@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 import dev.lambdaruntime.runtime.HttpIntegrationResponse;
 import dev.lambdaruntime.runtime.InvocationResponse;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
-import dev.lambdaruntime.test.RecordedExchange;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RecordedExchange;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.lambdaruntime.runtime.InvocationResponse;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

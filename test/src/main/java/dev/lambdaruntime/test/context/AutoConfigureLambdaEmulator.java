@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 
 import org.springframework.test.context.ContextCustomizerFactories;
 

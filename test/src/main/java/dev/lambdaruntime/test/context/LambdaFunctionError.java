@@ -3,7 +3,7 @@ package dev.lambdaruntime.test.context;
 import java.util.List;
 import java.util.Optional;
 
-import dev.lambdaruntime.test.InvocationResult;
+import dev.lambdaruntime.emulator.InvocationResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -5,9 +5,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.lambdaruntime.test.InvocationRequest;
-import dev.lambdaruntime.test.InvocationResult;
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.FakeRuntime;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;

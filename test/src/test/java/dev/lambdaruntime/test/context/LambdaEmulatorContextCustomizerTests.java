@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.lambdaruntime.test.LambdaEmulator;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;

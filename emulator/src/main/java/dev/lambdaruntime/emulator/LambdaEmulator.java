@@ -1,0 +1,449 @@
+package dev.lambdaruntime.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process AWS Lambda Runtime API on {@code 127.0.0.1}, for testing a runtime: queue events
+ * with {@code invoke}, or through the Lambda Invoke API it serves on the same port
+ * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
+ * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
+ * see the answer and the recent invocations. An invocation's timeout starts when a runtime
+ * receives its event. Unless already set, the system property {@code sun.net.httpserver.nodelay}
+ * is set to {@code true} so that answers are not delayed.
+ *
+ * @since 0.1.0
+ */
+public final class LambdaEmulator implements AutoCloseable {
+
+	/** The function name unless another is set. */
+	static final String DEFAULT_FUNCTION_NAME = "function";
+
+	/** How many invocations may wait for the runtime unless another limit is set. */
+	static final int DEFAULT_MAX_QUEUED_INVOCATIONS = 10_000;
+
+	/** The invocation timeout unless another is set. */
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+
+	private static final Logger logger = LoggerFactory.getLogger(LambdaEmulator.class);
+
+	private static final String LOOPBACK = "127.0.0.1";
+
+	private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
+
+	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	private static final int EXCHANGES_KEPT = 1000;
+
+	private static final int INIT_ERRORS_KEPT = 100;
+
+	static {
+		// The JDK's HttpServer writes an answer's headers and body separately: without TCP_NODELAY,
+		// Nagle and delayed ACKs hold every answer back ~40 ms. The server reads this property once.
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+		}
+	}
+
+	private final String functionName;
+
+	private final InvocationQueue queue;
+
+	private final InvocationRegistry invocations = new InvocationRegistry();
+
+	private final InvocationIntake intake;
+
+	private final RuntimeLifecycle lifecycle;
+
+	private final EventLog<InitError> initErrors = new EventLog<>(INIT_ERRORS_KEPT);
+
+	private final EventLog<RecordedExchange> exchanges = new EventLog<>(EXCHANGES_KEPT);
+
+	private final InvocationAnswerEndpoint answers = new InvocationAnswerEndpoint(this.invocations);
+
+	private final FaultPlan faults = new FaultPlan();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final HttpServer server;
+
+	private final ExecutorService requestThreads;
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	private LambdaEmulator(Builder builder) {
+		this.functionName = builder.functionName;
+		String functionArn = ARN_PREFIX + builder.functionName;
+		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations);
+		this.lifecycle = new RuntimeLifecycle(this.queue);
+		InvocationHistory history = new InvocationHistory();
+		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
+				this.lifecycle::timedOut);
+		this.server = bind(builder.host, builder.port);
+		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
+		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
+		this.timer.setRemoveOnCancelPolicy(true);
+		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(new RuntimeApiHandler(
+				new NextInvocationEndpoint(this.queue, this.timer, this.lifecycle),
+				this.answers, new InitErrorEndpoint(this.initErrors, this.lifecycle),
+				this.exchanges, this.faults))));
+		this.server.createContext("/2015-03-31/functions/",
+				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
+		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
+		this.server.createContext(PageEndpoint.PATH, new ExchangeHandler(new PageEndpoint(builder.functionName)));
+		this.server.setExecutor(this.requestThreads);
+		this.server.start();
+		warnUnlessLoopback(builder.host, this.server.getAddress());
+		logger.debug("Lambda emulator listening on {}", runtimeApi());
+	}
+
+	/**
+	 * Starts an emulator on {@code 127.0.0.1} and a random port, with a 300 second timeout, the
+	 * function name {@code function} and no concurrency limit.
+	 * @return the running emulator
+	 */
+	public static LambdaEmulator start() {
+		return builder().build();
+	}
+
+	/**
+	 * Starts configuring an emulator.
+	 * @return a builder with the defaults of {@link #start()}
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the value for {@code AWS_LAMBDA_RUNTIME_API}.
+	 * @return {@code 127.0.0.1:<port>}, or the address listened on when it is another one
+	 */
+	public String runtimeApi() {
+		InetAddress address = this.server.getAddress().getAddress();
+		String host = address.isAnyLocalAddress() ? LOOPBACK
+				: (address instanceof Inet6Address) ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+		return host + ":" + port();
+	}
+
+	/**
+	 * Returns the port the emulator listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Returns the URL that invokes the function through the Lambda Invoke API, as the Runtime
+	 * Interface Emulator's does; the AWS CLI and SDKs reach it with the endpoint override
+	 * {@code http://} followed by {@link #runtimeApi()}.
+	 * @return {@code http://127.0.0.1:<port>/2015-03-31/functions/<name>/invocations}
+	 */
+	public String invokeUrl() {
+		return "http://" + runtimeApi() + "/2015-03-31/functions/" + this.functionName + "/invocations";
+	}
+
+	/**
+	 * Returns the URL of the emulator's web page, where a person picks or edits an event (from
+	 * templates of AWS services' events, or ones saved in the browser), invokes the function and
+	 * sees its answer or error and the recent invocations. {@code GET /} leads there too.
+	 * @return {@code http://127.0.0.1:<port>/emulator/}
+	 */
+	public String pageUrl() {
+		return "http://" + runtimeApi() + PageEndpoint.PATH;
+	}
+
+	/**
+	 * Queues an invocation for the runtime's next {@code next} call.
+	 * @param request the event and its details
+	 * @return the result, completed when the runtime answers or the invocation times out, or
+	 * completed exceptionally if the emulator closes first
+	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
+	 * @throws IllegalStateException if the emulator is closed
+	 * @throws java.util.concurrent.RejectedExecutionException if as many invocations as
+	 * {@link Builder#maxQueuedInvocations(int)} allows are waiting for the runtime already
+	 */
+	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
+		return this.intake.invoke(request, this.functionName).copy();
+	}
+
+	/**
+	 * Returns how long an invocation of a request may run before it times out.
+	 * @param request the event and its details
+	 * @return the request's own timeout, else the emulator's
+	 */
+	public Duration timeoutOf(InvocationRequest request) {
+		return this.intake.timeoutOf(request);
+	}
+
+	/**
+	 * Queues an invocation of a JSON event with default details.
+	 * @param jsonEvent the event, sent as its UTF-8 bytes
+	 * @return the result, as for {@link #invoke(InvocationRequest)}
+	 */
+	public CompletableFuture<InvocationResult> invoke(String jsonEvent) {
+		return invoke(InvocationRequest.of(jsonEvent));
+	}
+
+	/**
+	 * Queues an invocation of an event with default details.
+	 * @param event the event bytes
+	 * @return the result, as for {@link #invoke(InvocationRequest)}
+	 */
+	public CompletableFuture<InvocationResult> invoke(byte[] event) {
+		return invoke(InvocationRequest.builder(event).build());
+	}
+
+	/**
+	 * Returns the initialization errors the runtime reported so far (the last 100).
+	 * @return a snapshot, oldest first
+	 */
+	public List<InitError> initErrors() {
+		return this.initErrors.snapshot();
+	}
+
+	/**
+	 * Returns the Runtime API requests answered so far (the last 1,000), each recorded before its
+	 * answer was written.
+	 * @return a snapshot, oldest first
+	 */
+	public List<RecordedExchange> exchanges() {
+		return this.exchanges.snapshot();
+	}
+
+	/**
+	 * Returns how many responses and errors the runtime posted that were refused, because the
+	 * invocation was already answered, had timed out or was unknown: a runtime that answers
+	 * every invocation exactly once keeps this at zero, however many invocations it serves.
+	 * @return the count since the emulator started
+	 */
+	public long refusedAnswers() {
+		return this.answers.refused();
+	}
+
+	/**
+	 * Makes the Runtime API misbehave as the fault says, for as many calls as it says, after
+	 * any fault injected before it.
+	 * @param fault the fault
+	 * @see RuntimeApiFault
+	 */
+	public void injectFault(RuntimeApiFault fault) {
+		this.faults.add(fault);
+	}
+
+	/**
+	 * Removes every injected fault that has not used up its strikes: the Runtime API behaves
+	 * again. A call that a fault is delaying is still delayed.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	/**
+	 * Stops the emulator: unfinished invocations complete exceptionally and waiting {@code next}
+	 * calls lose their connections.
+	 */
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		// Connections close first: a client whose call is dropped, and retries, finds nothing listening
+		this.server.stop(0);
+		this.queue.close();
+		this.invocations.abortAll(new IllegalStateException("The Lambda emulator closed before the invocation ended"));
+		this.requestThreads.shutdownNow();
+		this.timer.shutdownNow();
+		logger.debug("Lambda Runtime API emulator stopped");
+	}
+
+	/** The function name, which the runtime's environment carries too. */
+	String functionName() {
+		return this.functionName;
+	}
+
+	/**
+	 * Ends what an exited runtime process leaves behind: the invocations handed to it fail with a
+	 * {@code Runtime.ExitError}, as does the oldest waiting one if it died while initializing.
+	 * @param cause how it ended, for the error message
+	 * @return whether it had initialized; if not, start the next one only for an invocation
+	 * @see #awaitQueuedInvocation()
+	 */
+	boolean runtimeExited(String cause) {
+		return this.lifecycle.exited(cause);
+	}
+
+	/**
+	 * Sets what to do when an invocation times out, such as resetting the runtime process.
+	 * @param action run on the emulator's timer thread, so it must not block
+	 */
+	void onInvocationTimeout(Runnable action) {
+		this.lifecycle.onTimeout(action);
+	}
+
+	/**
+	 * Waits until an invocation is queued or the emulator closes.
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	void awaitQueuedInvocation() throws InterruptedException {
+		this.queue.awaitWaiting();
+	}
+
+	private static HttpServer bind(String host, int port) {
+		InetSocketAddress address = new InetSocketAddress(host, port);
+		if (address.isUnresolved()) {
+			throw new IllegalArgumentException("Cannot resolve the host " + host);
+		}
+		try {
+			return HttpServer.create(address, 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot listen on " + host + ":" + port, ex);
+		}
+	}
+
+	private static void warnUnlessLoopback(String host, InetSocketAddress address) {
+		if (!address.getAddress().isLoopbackAddress()) {
+			logger.warn("WARNING: the Lambda emulator listens on {}:{}, where other machines may reach it. It has no "
+					+ "authentication: anyone who connects can invoke the function, read its events and answers, "
+					+ "and play its runtime. Listen on 127.0.0.1 (the default) unless you need this.", host,
+					address.getPort());
+		}
+	}
+
+	private static ThreadFactory daemonThreads(String namePrefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, namePrefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * Configures and starts a {@link LambdaEmulator}.
+	 */
+	public static final class Builder {
+
+		private String host = LOOPBACK;
+
+		private int port;
+
+		private Duration timeout = DEFAULT_TIMEOUT;
+
+		private String functionName = DEFAULT_FUNCTION_NAME;
+
+		private int maxConcurrency = 1;
+
+		private int maxQueuedInvocations = DEFAULT_MAX_QUEUED_INVOCATIONS;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the address to listen on. Any address but a loopback one makes the emulator
+		 * reachable from other machines, which it warns about: it has no authentication.
+		 * @param host a host name or IP address; {@code 127.0.0.1} by default
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = host;
+			return this;
+		}
+
+		/**
+		 * Sets the port to listen on.
+		 * @param port the port, or 0 (the default) for a random free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Not a port: " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets the timeout of invocations that do not set their own.
+		 * @param timeout a positive duration; 300 seconds by default
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = Durations.requirePositive(timeout, "timeout");
+			return this;
+		}
+
+		/**
+		 * Sets the function name that the default invoked function ARN ends with.
+		 * @param functionName letters, digits, hyphens and underscores; {@code function} by default
+		 * @return this builder
+		 */
+		public Builder functionName(String functionName) {
+			if (!functionName.matches("[A-Za-z0-9_-]+")) {
+				throw new IllegalArgumentException("Not a Lambda function name: " + functionName);
+			}
+			this.functionName = functionName;
+			return this;
+		}
+
+		/**
+		 * Sets how many invocations the runtime may have at once, as Lambda does with
+		 * {@code AWS_LAMBDA_MAX_CONCURRENCY}: further ones wait in the queue until one ends.
+		 * @param maxConcurrency at least 1; by default 1, as on ordinary Lambda
+		 * @return this builder
+		 */
+		public Builder maxConcurrency(int maxConcurrency) {
+			if (maxConcurrency < 1) {
+				throw new IllegalArgumentException("The maximum concurrency must be at least 1, not " + maxConcurrency);
+			}
+			this.maxConcurrency = maxConcurrency;
+			return this;
+		}
+
+		/**
+		 * Sets how many invocations may wait for the runtime's {@code next} at once; beyond that
+		 * an invocation is refused (the Invoke API answers 429 {@code TooManyRequestsException}, as
+		 * Lambda does when it throttles), so that a runtime that stopped taking events cannot make
+		 * the emulator hold events without bound.
+		 * @param maxQueuedInvocations at least 1; 10,000 by default
+		 * @return this builder
+		 */
+		public Builder maxQueuedInvocations(int maxQueuedInvocations) {
+			if (maxQueuedInvocations < 1) {
+				throw new IllegalArgumentException(
+						"The maximum of queued invocations must be at least 1, not " + maxQueuedInvocations);
+			}
+			this.maxQueuedInvocations = maxQueuedInvocations;
+			return this;
+		}
+
+		/**
+		 * Starts the emulator.
+		 * @return the running emulator
+		 * @throws UncheckedIOException if the address cannot be listened on
+		 * @throws IllegalArgumentException if the host cannot be resolved
+		 */
+		public LambdaEmulator build() {
+			return new LambdaEmulator(this);
+		}
+
+	}
+
+}

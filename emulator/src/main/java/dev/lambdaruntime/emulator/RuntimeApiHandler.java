@@ -1,0 +1,82 @@
+package dev.lambdaruntime.emulator;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.sun.net.httpserver.HttpExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every Runtime API request: reads it, routes it to its endpoint, records the exchange and
+ * writes the answer, through any fault a test injected; a request left without an answer (the
+ * emulator closed, the runtime that waited is gone, or a fault) loses its connection.
+ */
+final class RuntimeApiHandler implements ExchangeHandler.Action {
+
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeApiHandler.class);
+
+	private final NextInvocationEndpoint next;
+
+	private final InvocationAnswerEndpoint answers;
+
+	private final InitErrorEndpoint initErrors;
+
+	private final EventLog<RecordedExchange> exchanges;
+
+	private final FaultPlan faults;
+
+	RuntimeApiHandler(NextInvocationEndpoint next, InvocationAnswerEndpoint answers, InitErrorEndpoint initErrors,
+			EventLog<RecordedExchange> exchanges, FaultPlan faults) {
+		this.next = next;
+		this.answers = answers;
+		this.initErrors = initErrors;
+		this.exchanges = exchanges;
+		this.faults = faults;
+	}
+
+	@Override
+	public void serve(HttpExchange exchange) throws IOException {
+		RuntimeApiRequest request = RuntimeApiRequest.read(exchange);
+		Optional<RuntimeApiResponse> response = this.faults.answer(request.route().operation(),
+				() -> answer(request));
+		if (response.isPresent()) {
+			send(exchange, request, response.get());
+		}
+	}
+
+	private Optional<RuntimeApiResponse> answer(RuntimeApiRequest request) {
+		RuntimeApiRoute.Operation operation = request.route().operation();
+		if (operation != RuntimeApiRoute.Operation.NOT_FOUND && request.body().tooLarge()) {
+			return Optional.of(RuntimeApiResponse.error(413, "RequestEntityTooLarge", "The request body of "
+					+ request.body().length() + " bytes exceeds the limit of " + RequestBody.MAX_LENGTH + " bytes"));
+		}
+		return switch (operation) {
+			case NEXT -> this.next.next();
+			case RESPONSE -> Optional.of((request.streamed() != null) ? this.answers.streamedResponse(request)
+					: this.answers.response(request));
+			case ERROR -> Optional.of(this.answers.error(request));
+			case INIT_ERROR -> Optional.of(this.initErrors.initError(request));
+			case NOT_FOUND -> Optional.of(RuntimeApiResponse.error(404, "NotFound",
+					"No Runtime API operation is " + request.method() + " " + request.route().path()));
+		};
+	}
+
+	private void send(HttpExchange exchange, RuntimeApiRequest request, RuntimeApiResponse response)
+			throws IOException {
+		int bodyLength = (int) Math.min(request.bodyLength(), Integer.MAX_VALUE);
+		this.exchanges.add(new RecordedExchange(request.method(), request.route().path(), request.headers(),
+				bodyLength, response.status()));
+		response.onRecorded().run();
+		logger.debug("{} {} ({} bytes) -> {} ({} bytes)", request.method(), request.route().path(), bodyLength,
+				response.status(), response.body().length);
+		try {
+			ResponseWriter.write(exchange, response.status(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			response.onUndelivered().run();
+			throw ex;
+		}
+	}
+
+}

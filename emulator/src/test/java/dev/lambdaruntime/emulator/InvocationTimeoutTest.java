@@ -1,0 +1,75 @@
+package dev.lambdaruntime.emulator;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(30)
+class InvocationTimeoutTest {
+
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofMillis(200)).build();
+
+	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
+
+	@Test
+	void invocationTimesOutWhenNoAnswerArrivesBeforeTheDeadline() throws Exception {
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
+		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
+
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT).satisfies((invocation) -> {
+			assertThat(invocation.requestId()).isEqualTo(requestId);
+			assertThat(invocation.isError()).isTrue();
+			assertThat(invocation.errorType()).isEqualTo("Sandbox.Timedout");
+			assertThat(RuntimeClient.jsonField(invocation.payloadAsString(), "errorType"))
+				.isEqualTo("Sandbox.Timedout");
+			assertThat(RuntimeClient.jsonField(invocation.payloadAsString(), "errorMessage"))
+				.isEqualTo(requestId + " Task timed out after 0.20 seconds");
+			assertThat(invocation.headers()).isEmpty();
+			assertThat(invocation.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		});
+	}
+
+	@Test
+	void answerAfterTheTimeoutIsRejected() throws Exception {
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
+		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
+
+		HttpResponse<String> late = this.runtime.respond(requestId, "{}");
+
+		assertThat(late.statusCode()).isEqualTo(400);
+		assertThat(RuntimeClient.jsonField(late.body(), "errorType")).isEqualTo("InvalidRequestID");
+	}
+
+	@Test
+	void invocationTimeoutOverridesTheEmulatorTimeout() throws Exception {
+		long invokedAt = System.currentTimeMillis();
+		CompletableFuture<InvocationResult> result = this.emulator
+			.invoke(InvocationRequest.builder("{}").timeout(Duration.ofMinutes(5)).build());
+
+		HttpResponse<byte[]> next = this.runtime.awaitNext();
+
+		assertThat(next.headers().firstValueAsLong(RuntimeApiHeaders.DEADLINE_MS).getAsLong())
+			.isGreaterThanOrEqualTo(invokedAt + Duration.ofMinutes(5).toMillis());
+		this.runtime.respond(RuntimeClient.requestId(next), "{}");
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT)
+			.satisfies((invocation) -> assertThat(invocation.isError()).isFalse());
+	}
+
+	@Test
+	void timeoutStartsWhenTheRuntimeReceivesTheEvent() {
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
+
+		assertThat(result).failsWithin(Duration.ofMillis(500))
+			.withThrowableOfType(TimeoutException.class);
+	}
+
+}

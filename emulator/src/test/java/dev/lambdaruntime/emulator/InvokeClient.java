@@ -1,0 +1,72 @@
+package dev.lambdaruntime.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays the invoker in tests: calls an emulator's Invoke API and history over real sockets, as
+ * curl and the AWS SDKs do.
+ */
+final class InvokeClient {
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final String baseUri;
+
+	InvokeClient(LambdaEmulator emulator) {
+		this.baseUri = "http://" + emulator.runtimeApi();
+	}
+
+	/**
+	 * Starts a request to invoke a function.
+	 * @param rawFunctionName the function name as it goes in the path, percent-encoded if needed
+	 * @param body the event
+	 * @return the request, to add headers to
+	 */
+	HttpRequest.Builder request(String rawFunctionName, String body) {
+		return HttpRequest.newBuilder(invocationsUri(rawFunctionName)).POST(BodyPublishers.ofString(body));
+	}
+
+	URI invocationsUri(String rawFunctionName) {
+		return URI.create(this.baseUri + "/2015-03-31/functions/" + rawFunctionName + "/invocations");
+	}
+
+	CompletableFuture<HttpResponse<String>> invokeAsync(HttpRequest.Builder request) {
+		return this.http.sendAsync(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	CompletableFuture<HttpResponse<String>> invokeAsync(String body) {
+		return invokeAsync(request("function", body));
+	}
+
+	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	HttpRequest.Builder requestTo(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUri + path));
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(requestTo(path));
+	}
+
+	/**
+	 * Reads the emulator's invocation history.
+	 * @return the {@code invocations} array, newest first
+	 */
+	JsonNode history() throws IOException, InterruptedException {
+		return JsonMapper.shared().readTree(get(HistoryEndpoint.PATH).body()).get("invocations");
+	}
+
+}
