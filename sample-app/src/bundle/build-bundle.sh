@@ -72,6 +72,6 @@ training_failed() {
 }
 # The training run starts the bundle's own bootstrap, so that it runs with exactly the bundle's flags.
 (cd "$out" && BOOTSTRAP_JAVA_OPTIONS="$training" "$build_jdk/bin/java" -cp "$launcher_classpath" \
-	dev.lambdaruntime.emulator.LambdaEmulatorLauncher --invoke "$event" --handler "$handler" --timeout 60 \
+	dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher --invoke "$event" --handler "$handler" --timeout 60 \
 	--stop-timeout 300 -- ./bootstrap > "$log" 2>&1) || training_failed "failed"
 [ -s "$out/app.aot" ] || [ -s "$out/app.jsa" ] || training_failed "wrote no cache"

@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdaruntime.runtime.InvocationResponse;
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.RecordedExchange;
-import dev.lambdaruntime.emulator.RuntimeApiFault;
+import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
+import dev.lambdaruntime.runtime.InvocationResponse;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

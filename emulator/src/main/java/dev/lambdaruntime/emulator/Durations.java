@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Checks the durations that the emulator and launcher are configured with.
  */
-final class Durations {
+public final class Durations {
 
 	private Durations() {
 	}
@@ -17,7 +17,7 @@ final class Durations {
 	 * @return the duration
 	 * @throws IllegalArgumentException if it is zero or negative
 	 */
-	static Duration requirePositive(Duration duration, String description) {
+	public static Duration requirePositive(Duration duration, String description) {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException("The " + description + " must be positive, not " + duration);
 		}

@@ -81,14 +81,6 @@ public final class InvocationRequest {
 	}
 
 	/**
-	 * Returns the event bytes themselves, for readers inside the emulator that never change them.
-	 * @return the event, not copied
-	 */
-	byte[] payloadBytes() {
-		return this.payload;
-	}
-
-	/**
 	 * Returns the request id: the one given, or a random UUID.
 	 * @return the request id
 	 */

@@ -16,6 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lambdaruntime.emulator.faults.FaultPlan;
+import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
+import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.invocation.EventLog;
+import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
+import dev.lambdaruntime.emulator.invocation.InvocationHistory;
+import dev.lambdaruntime.emulator.invocation.InvocationIntake;
+import dev.lambdaruntime.emulator.invocation.InvocationQueue;
+import dev.lambdaruntime.emulator.invocation.InvocationRegistry;
+import dev.lambdaruntime.emulator.invokeapi.InvokeEndpoint;
+import dev.lambdaruntime.emulator.page.HistoryEndpoint;
+import dev.lambdaruntime.emulator.page.PageEndpoint;
+import dev.lambdaruntime.emulator.runtimeapi.RuntimeApiHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,17 +82,17 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final InvocationIntake intake;
 
-	private final RuntimeLifecycle lifecycle;
+	private final ExecutionEnvironment environment;
 
 	private final EventLog<InitError> initErrors = new EventLog<>(INIT_ERRORS_KEPT);
 
 	private final EventLog<RecordedExchange> exchanges = new EventLog<>(EXCHANGES_KEPT);
 
-	private final InvocationAnswerEndpoint answers = new InvocationAnswerEndpoint(this.invocations);
-
 	private final FaultPlan faults = new FaultPlan();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final RuntimeApiHandler runtimeApi;
 
 	private final HttpServer server;
 
@@ -91,18 +104,17 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.functionName = builder.functionName;
 		String functionArn = ARN_PREFIX + builder.functionName;
 		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations);
-		this.lifecycle = new RuntimeLifecycle(this.queue);
+		this.environment = new ExecutionEnvironment(this.queue);
 		InvocationHistory history = new InvocationHistory();
 		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
-				this.lifecycle::timedOut);
+				this.environment::timedOut);
 		this.server = bind(builder.host, builder.port);
 		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(new RuntimeApiHandler(
-				new NextInvocationEndpoint(this.queue, this.timer, this.lifecycle),
-				this.answers, new InitErrorEndpoint(this.initErrors, this.lifecycle),
-				this.exchanges, this.faults))));
+		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment, this.timer,
+				this.initErrors, this.exchanges, this.faults);
+		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(this.runtimeApi)));
 		this.server.createContext("/2015-03-31/functions/",
 				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
 		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
@@ -234,7 +246,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return the count since the emulator started
 	 */
 	public long refusedAnswers() {
-		return this.answers.refused();
+		return this.runtimeApi.refusedAnswers();
 	}
 
 	/**
@@ -273,35 +285,43 @@ public final class LambdaEmulator implements AutoCloseable {
 		logger.debug("Lambda Runtime API emulator stopped");
 	}
 
-	/** The function name, which the runtime's environment carries too. */
-	String functionName() {
+	/**
+	 * Returns the function name, which the invoke URL and the default invoked function ARN carry,
+	 * and a runtime's {@code AWS_LAMBDA_FUNCTION_NAME} should.
+	 * @return the function name
+	 */
+	public String functionName() {
 		return this.functionName;
 	}
 
 	/**
-	 * Ends what an exited runtime process leaves behind: the invocations handed to it fail with a
-	 * {@code Runtime.ExitError}, as does the oldest waiting one if it died while initializing.
+	 * Tells the emulator that the runtime process exited, for whoever runs it as a process (as
+	 * {@link dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher} does): the invocations
+	 * handed to it fail with a {@code Runtime.ExitError}, as does the oldest waiting one if it
+	 * died while initializing.
 	 * @param cause how it ended, for the error message
 	 * @return whether it had initialized; if not, start the next one only for an invocation
 	 * @see #awaitQueuedInvocation()
 	 */
-	boolean runtimeExited(String cause) {
-		return this.lifecycle.exited(cause);
+	public boolean runtimeExited(String cause) {
+		return this.environment.exited(cause);
 	}
 
 	/**
-	 * Sets what to do when an invocation times out, such as resetting the runtime process.
+	 * Sets what to do when an invocation times out, such as resetting the runtime process, as
+	 * Lambda does.
 	 * @param action run on the emulator's timer thread, so it must not block
 	 */
-	void onInvocationTimeout(Runnable action) {
-		this.lifecycle.onTimeout(action);
+	public void onInvocationTimeout(Runnable action) {
+		this.environment.onTimeout(action);
 	}
 
 	/**
-	 * Waits until an invocation is queued or the emulator closes.
+	 * Waits until an invocation is queued or the emulator closes, so that a runtime process that
+	 * died while initializing is started again only for an invocation, as Lambda does.
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	void awaitQueuedInvocation() throws InterruptedException {
+	public void awaitQueuedInvocation() throws InterruptedException {
 		this.queue.awaitWaiting();
 	}
 

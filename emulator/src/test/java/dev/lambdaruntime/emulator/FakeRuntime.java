@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Plays a Lambda runtime in these tests, since this module cannot use the real one: polls the
  * Runtime API on a daemon thread and answers each event with a function of its text, posting an
  * error in the managed runtime's format when the function throws. Public for the page's browser
- * test, in the parent package.
+ * test and the Spring test support's tests.
  */
 public final class FakeRuntime implements AutoCloseable {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +58,7 @@ class InvocationTimeoutTest {
 
 		HttpResponse<byte[]> next = this.runtime.awaitNext();
 
-		assertThat(next.headers().firstValueAsLong(RuntimeApiHeaders.DEADLINE_MS).getAsLong())
+		assertThat(next.headers().firstValueAsLong(RuntimeApiProtocol.DEADLINE_MS).getAsLong())
 			.isGreaterThanOrEqualTo(invokedAt + Duration.ofMinutes(5).toMillis());
 		this.runtime.respond(RuntimeClient.requestId(next), "{}");
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT)

@@ -10,20 +10,21 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
+import dev.lambdaruntime.emulator.page.HistoryEndpoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays the invoker in tests: calls an emulator's Invoke API and history over real sockets, as
- * curl and the AWS SDKs do.
+ * curl and the AWS SDKs do. Public for the tests of the sub-packages.
  */
-final class InvokeClient {
+public final class InvokeClient {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final String baseUri;
 
-	InvokeClient(LambdaEmulator emulator) {
+	public InvokeClient(LambdaEmulator emulator) {
 		this.baseUri = "http://" + emulator.runtimeApi();
 	}
 
@@ -33,31 +34,31 @@ final class InvokeClient {
 	 * @param body the event
 	 * @return the request, to add headers to
 	 */
-	HttpRequest.Builder request(String rawFunctionName, String body) {
+	public HttpRequest.Builder request(String rawFunctionName, String body) {
 		return HttpRequest.newBuilder(invocationsUri(rawFunctionName)).POST(BodyPublishers.ofString(body));
 	}
 
-	URI invocationsUri(String rawFunctionName) {
+	public URI invocationsUri(String rawFunctionName) {
 		return URI.create(this.baseUri + "/2015-03-31/functions/" + rawFunctionName + "/invocations");
 	}
 
-	CompletableFuture<HttpResponse<String>> invokeAsync(HttpRequest.Builder request) {
+	public CompletableFuture<HttpResponse<String>> invokeAsync(HttpRequest.Builder request) {
 		return this.http.sendAsync(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	CompletableFuture<HttpResponse<String>> invokeAsync(String body) {
+	public CompletableFuture<HttpResponse<String>> invokeAsync(String body) {
 		return invokeAsync(request("function", body));
 	}
 
-	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	HttpRequest.Builder requestTo(String path) {
+	public HttpRequest.Builder requestTo(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUri + path));
 	}
 
-	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(requestTo(path));
 	}
 
@@ -65,7 +66,7 @@ final class InvokeClient {
 	 * Reads the emulator's invocation history.
 	 * @return the {@code invocations} array, newest first
 	 */
-	JsonNode history() throws IOException, InterruptedException {
+	public JsonNode history() throws IOException, InterruptedException {
 		return JsonMapper.shared().readTree(get(HistoryEndpoint.PATH).body()).get("invocations");
 	}
 

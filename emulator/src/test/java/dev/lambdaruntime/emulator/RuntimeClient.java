@@ -16,14 +16,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays the runtime in tests: talks to an emulator over real sockets with the JDK's HTTP client.
+ * Public for the tests of the sub-packages.
  */
-final class RuntimeClient {
+public final class RuntimeClient {
 
-	static final Duration WAIT = Duration.ofSeconds(10);
+	public static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -33,11 +35,11 @@ final class RuntimeClient {
 
 	private final String baseUri;
 
-	RuntimeClient(LambdaEmulator emulator) {
+	public RuntimeClient(LambdaEmulator emulator) {
 		this(emulator.runtimeApi(), "");
 	}
 
-	RuntimeClient(LambdaEmulator emulator, String pathPrefix) {
+	public RuntimeClient(LambdaEmulator emulator, String pathPrefix) {
 		this(emulator.runtimeApi(), pathPrefix);
 	}
 
@@ -46,13 +48,13 @@ final class RuntimeClient {
 	 * @param runtimeApi {@code host:port}, as in {@code AWS_LAMBDA_RUNTIME_API}
 	 * @param pathPrefix a path prefix before {@code /2018-06-01}, or none
 	 */
-	RuntimeClient(String runtimeApi, String pathPrefix) {
+	public RuntimeClient(String runtimeApi, String pathPrefix) {
 		this.runtimeApi = URI.create("http://" + runtimeApi);
 		this.pathPrefix = pathPrefix;
 		this.baseUri = this.runtimeApi + pathPrefix + "/2018-06-01";
 	}
 
-	CompletableFuture<HttpResponse<byte[]>> next() {
+	public CompletableFuture<HttpResponse<byte[]>> next() {
 		return this.http.sendAsync(request("/runtime/invocation/next").build(), BodyHandlers.ofByteArray());
 	}
 
@@ -60,7 +62,7 @@ final class RuntimeClient {
 	 * Calls {@code next} on a connection of its own and closes it straight away, as a runtime
 	 * that dies while waiting would.
 	 */
-	void nextAndDisconnect() throws IOException {
+	public void nextAndDisconnect() throws IOException {
 		try (Socket socket = new Socket(this.runtimeApi.getHost(), this.runtimeApi.getPort())) {
 			String request = "GET " + this.pathPrefix + "/2018-06-01/runtime/invocation/next HTTP/1.1\r\n"
 					+ "Host: 127.0.0.1\r\n\r\n";
@@ -68,43 +70,43 @@ final class RuntimeClient {
 		}
 	}
 
-	HttpResponse<byte[]> awaitNext() throws InterruptedException, ExecutionException, TimeoutException {
+	public HttpResponse<byte[]> awaitNext() throws InterruptedException, ExecutionException, TimeoutException {
 		return next().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 	}
 
-	HttpResponse<String> respond(String requestId, String body) throws IOException, InterruptedException {
+	public HttpResponse<String> respond(String requestId, String body) throws IOException, InterruptedException {
 		return respond(requestId, BodyPublishers.ofString(body));
 	}
 
-	HttpResponse<String> respond(String requestId, BodyPublisher body) throws IOException, InterruptedException {
+	public HttpResponse<String> respond(String requestId, BodyPublisher body) throws IOException, InterruptedException {
 		return send(request("/runtime/invocation/" + requestId + "/response").POST(body));
 	}
 
-	HttpResponse<String> error(String requestId, String errorType, String body)
+	public HttpResponse<String> error(String requestId, String errorType, String body)
 			throws IOException, InterruptedException {
 		return send(request("/runtime/invocation/" + requestId + "/error")
-			.header(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType)
+			.header(RuntimeApiProtocol.FUNCTION_ERROR_TYPE, errorType)
 			.POST(BodyPublishers.ofString(body)));
 	}
 
-	HttpResponse<String> initError(String errorType, String body) throws IOException, InterruptedException {
-		return send(request("/runtime/init/error").header(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType)
+	public HttpResponse<String> initError(String errorType, String body) throws IOException, InterruptedException {
+		return send(request("/runtime/init/error").header(RuntimeApiProtocol.FUNCTION_ERROR_TYPE, errorType)
 			.POST(BodyPublishers.ofString(body)));
 	}
 
-	HttpRequest.Builder request(String path) {
+	public HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUri + path));
 	}
 
-	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	static String requestId(HttpResponse<?> next) {
-		return next.headers().firstValue(RuntimeApiHeaders.REQUEST_ID).orElseThrow();
+	public static String requestId(HttpResponse<?> next) {
+		return next.headers().firstValue(RuntimeApiProtocol.REQUEST_ID).orElseThrow();
 	}
 
-	static String jsonField(String json, String field) {
+	public static String jsonField(String json, String field) {
 		return JsonMapper.shared().readTree(json).get(field).asString();
 	}
 

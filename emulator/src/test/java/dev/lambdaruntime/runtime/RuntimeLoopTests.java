@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RecordedExchange;
+import dev.lambdaruntime.runtime.StubRuntimeApi.Answer;
+import dev.lambdaruntime.runtime.StubRuntimeApi.Answerer;
+import dev.lambdaruntime.runtime.StubRuntimeApi.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +31,6 @@ import org.junit.jupiter.api.parallel.Resources;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.lambdaruntime.runtime.StubRuntimeApi.Answer;
-import dev.lambdaruntime.runtime.StubRuntimeApi.Answerer;
-import dev.lambdaruntime.runtime.StubRuntimeApi.Request;
-import dev.lambdaruntime.emulator.InvocationRequest;
-import dev.lambdaruntime.emulator.InvocationResult;
-import dev.lambdaruntime.emulator.LambdaEmulator;
-import dev.lambdaruntime.emulator.RecordedExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

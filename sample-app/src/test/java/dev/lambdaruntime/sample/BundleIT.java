@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.lambdaruntime.emulator.LambdaEmulatorLauncher;
+import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

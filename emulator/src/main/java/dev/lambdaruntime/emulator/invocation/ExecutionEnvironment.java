@@ -1,0 +1,104 @@
+package dev.lambdaruntime.emulator.invocation;
+
+import java.util.Map;
+
+import dev.lambdaruntime.emulator.InitError;
+import dev.lambdaruntime.emulator.http.JsonBodies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulated execution environment: follows the runtime process from its start to its first
+ * {@code next} call (Lambda's init phase), and charges its
+ * failures to invocations as Lambda does: an init error, or an exit before the first
+ * {@code next}, ends the oldest waiting invocation (the one the runtime was started for); an exit
+ * later ends every invocation handed to it. Tells whoever runs the process when an invocation
+ * timed out, since Lambda then resets the runtime.
+ */
+public final class ExecutionEnvironment {
+
+	/** The error type of an invocation whose runtime exited. */
+	static final String EXIT_ERROR_TYPE = "Runtime.ExitError";
+
+	private static final Logger logger = LoggerFactory.getLogger(ExecutionEnvironment.class);
+
+	private enum Phase {
+
+		INITIALIZING, INIT_FAILED, READY
+
+	}
+
+	private final InvocationQueue queue;
+
+	private Phase phase = Phase.INITIALIZING;
+
+	private volatile Runnable onTimeout = () -> {
+	};
+
+	public ExecutionEnvironment(InvocationQueue queue) {
+		this.queue = queue;
+	}
+
+	/**
+	 * Sets what to do when an invocation times out; by default nothing.
+	 * @param onTimeout the action, run on the emulator's timer thread
+	 */
+	public void onTimeout(Runnable onTimeout) {
+		this.onTimeout = onTimeout;
+	}
+
+	public void timedOut() {
+		this.onTimeout.run();
+	}
+
+	public synchronized void nextCalled() {
+		this.phase = Phase.READY;
+	}
+
+	/**
+	 * Records that the runtime failed to initialize, and ends the oldest waiting invocation with
+	 * its error.
+	 * @param error the reported init error
+	 */
+	public void initFailed(InitError error) {
+		synchronized (this) {
+			this.phase = Phase.INIT_FAILED;
+		}
+		boolean charged = this.queue.pollOldest().map((invocation) -> {
+			invocation.failBeforeStart(error.payload(), error.errorType(), error.headers());
+			return true;
+		}).orElse(false);
+		logger.warn("The runtime reported an init error ({}); {}", error.errorType(),
+				charged ? "the oldest waiting invocation receives it" : "no invocation was waiting");
+	}
+
+	/**
+	 * Ends what an exited runtime leaves behind: its invocations get a {@code Runtime.ExitError},
+	 * its waiting {@code next} calls are dropped, and the next runtime starts initializing.
+	 * @param cause how it ended, for example {@code Runtime exited with error: exit status 1}
+	 * @return whether it had initialized (called {@code next}); if not, a relaunch should wait
+	 * for an invocation to start it for, as Lambda does
+	 */
+	public boolean exited(String cause) {
+		Phase ended;
+		synchronized (this) {
+			ended = this.phase;
+			this.phase = Phase.INITIALIZING;
+		}
+		this.queue.releaseTakers();
+		for (EmulatedInvocation invocation : this.queue.handedOut()) {
+			invocation.answer(true, exitError(invocation, cause), EXIT_ERROR_TYPE, Map.of()).ifPresent(Runnable::run);
+		}
+		if (ended == Phase.INITIALIZING) {
+			this.queue.pollOldest()
+				.ifPresent((invocation) -> invocation.failBeforeStart(exitError(invocation, cause), EXIT_ERROR_TYPE,
+						Map.of()));
+		}
+		return ended == Phase.READY;
+	}
+
+	private static byte[] exitError(EmulatedInvocation invocation, String cause) {
+		return JsonBodies.error(EXIT_ERROR_TYPE, "RequestId: " + invocation.requestId() + " Error: " + cause);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.lambdaruntime.emulator.invocation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The most recent invocations, from either side, with bodies cut to 64 KB, so that memory stays
+ * bounded however long the emulator runs.
+ */
+public final class InvocationHistory {
+
+	/** How many invocations the history keeps. */
+	static final int CAPACITY = 100;
+
+	private final EventLog<HistoryEntry> entries = new EventLog<>(CAPACITY);
+
+	void record(EmulatedInvocation invocation, String functionName) {
+		HistoryEntry entry = new HistoryEntry(invocation, functionName, Instant.now());
+		this.entries.add(entry);
+		invocation.result().whenComplete((result, failure) -> entry.ended(result));
+	}
+
+	/**
+	 * Returns the recorded invocations.
+	 * @return their summaries, newest first
+	 */
+	public List<HistoryEntry.Summary> summaries() {
+		List<HistoryEntry.Summary> summaries = new ArrayList<>();
+		this.entries.snapshot().forEach((entry) -> summaries.add(entry.summary()));
+		Collections.reverse(summaries);
+		return summaries;
+	}
+
+}

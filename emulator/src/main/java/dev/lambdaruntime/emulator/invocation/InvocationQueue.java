@@ -1,0 +1,135 @@
+package dev.lambdaruntime.emulator.invocation;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The invocations waiting for a runtime's {@code next} call, first in first out and up to a limit,
+ * and those handed out: takers block until one is waiting and fewer than the concurrency limit are
+ * handed out.
+ */
+public final class InvocationQueue {
+
+	private final int maxConcurrency;
+
+	private final int maxWaiting;
+
+	private final Deque<EmulatedInvocation> waiting = new ArrayDeque<>();
+
+	private final Set<EmulatedInvocation> handedOut = new LinkedHashSet<>();
+
+	private boolean closed;
+
+	/** Counts {@link #releaseTakers()} calls: a taker waiting across one gives up. */
+	private long takerRound;
+
+	public InvocationQueue(int maxConcurrency, int maxWaiting) {
+		this.maxConcurrency = maxConcurrency;
+		this.maxWaiting = maxWaiting;
+	}
+
+	/**
+	 * Queues an invocation behind those already waiting.
+	 * @param invocation the invocation
+	 * @throws IllegalStateException if the queue is closed
+	 * @throws RejectedExecutionException if as many invocations as allowed are waiting already
+	 */
+	synchronized void add(EmulatedInvocation invocation) {
+		if (this.closed) {
+			throw new IllegalStateException("The Lambda emulator is closed");
+		}
+		if (this.waiting.size() >= this.maxWaiting) {
+			throw new RejectedExecutionException(
+					"The queue of invocations waiting for the runtime is full (at most " + this.maxWaiting + ")");
+		}
+		this.waiting.addLast(invocation);
+		notifyAll();
+	}
+
+	/**
+	 * Waits for the oldest invocation and hands it out.
+	 * @return the invocation, or empty once the queue is closed or the waiting takers released
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public synchronized Optional<EmulatedInvocation> take() throws InterruptedException {
+		long round = this.takerRound;
+		while (!this.closed && round == this.takerRound
+				&& (this.waiting.isEmpty() || this.handedOut.size() >= this.maxConcurrency)) {
+			wait();
+		}
+		if (this.closed || round != this.takerRound) {
+			return Optional.empty();
+		}
+		EmulatedInvocation invocation = this.waiting.removeFirst();
+		this.handedOut.add(invocation);
+		return Optional.of(invocation);
+	}
+
+	/**
+	 * Puts a handed-out invocation that could not be delivered back at the head of the queue,
+	 * unless the queue is closed.
+	 * @param invocation the invocation
+	 */
+	public synchronized void putBack(EmulatedInvocation invocation) {
+		this.handedOut.remove(invocation);
+		if (!this.closed) {
+			this.waiting.addFirst(invocation);
+		}
+		notifyAll();
+	}
+
+	/**
+	 * Frees the place of a handed-out invocation that ended.
+	 * @param invocation the invocation, ignored if it is not handed out
+	 */
+	public synchronized void finished(EmulatedInvocation invocation) {
+		if (this.handedOut.remove(invocation)) {
+			notifyAll();
+		}
+	}
+
+	/**
+	 * Removes the oldest waiting invocation without handing it out.
+	 * @return the invocation, or empty if none waits
+	 */
+	synchronized Optional<EmulatedInvocation> pollOldest() {
+		return Optional.ofNullable(this.waiting.pollFirst());
+	}
+
+	synchronized List<EmulatedInvocation> handedOut() {
+		return List.copyOf(this.handedOut);
+	}
+
+	/**
+	 * Waits until an invocation is waiting or the queue is closed.
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public synchronized void awaitWaiting() throws InterruptedException {
+		while (this.waiting.isEmpty() && !this.closed) {
+			wait();
+		}
+	}
+
+	/**
+	 * Makes every taker waiting now give up, because the runtime that called it is gone.
+	 */
+	synchronized void releaseTakers() {
+		this.takerRound++;
+		notifyAll();
+	}
+
+	/**
+	 * Closes the queue: drops what is waiting, refuses additions, and releases every taker.
+	 */
+	public synchronized void close() {
+		this.closed = true;
+		this.waiting.clear();
+		notifyAll();
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.lambdaruntime.emulator.invokeapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.http.JsonBodies;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An answer of the Invoke API, with the headers the AWS SDKs read.
+ *
+ * @param status the HTTP status
+ * @param headers the headers to send
+ * @param body the body to send
+ */
+record InvokeApiResponse(int status, Map<String, String> headers, byte[] body) {
+
+	private static final String REQUEST_ID = "X-Amzn-Requestid";
+
+	/**
+	 * The function's answer: its payload, flagged as {@code Unhandled} when it is an error.
+	 * @param result how the invocation ended
+	 * @return a 200
+	 */
+	static InvokeApiResponse completed(InvocationResult result) {
+		Map<String, String> headers = executed(result.requestId());
+		if (result.isError()) {
+			headers.put("X-Amz-Function-Error", "Unhandled");
+		}
+		return new InvokeApiResponse(200, headers, result.payload());
+	}
+
+	/**
+	 * The headers of a streamed answer, written before the function has finished, so without
+	 * {@code X-Amz-Function-Error}.
+	 * @param requestId the invocation's request id
+	 * @param contentType the content type the runtime streamed with, if any
+	 * @return the headers
+	 */
+	static Map<String, String> streamedHeaders(String requestId, @Nullable String contentType) {
+		Map<String, String> headers = executed(requestId);
+		if (contentType != null) {
+			headers.put("Content-Type", contentType);
+		}
+		return headers;
+	}
+
+	/**
+	 * The answer to an {@code Event} invocation, queued and not awaited.
+	 * @param requestId its request id
+	 * @return a 202
+	 */
+	static InvokeApiResponse queued(String requestId) {
+		return new InvokeApiResponse(202, executed(requestId), new byte[0]);
+	}
+
+	/**
+	 * The answer to a {@code DryRun} invocation.
+	 * @return a 204
+	 */
+	static InvokeApiResponse dryRun() {
+		return new InvokeApiResponse(204, executed(UUID.randomUUID().toString()), new byte[0]);
+	}
+
+	/**
+	 * A refusal, in the form the AWS SDKs parse.
+	 * @param status the HTTP status
+	 * @param errorType the error code, such as {@code InvalidParameterValueException}
+	 * @param message what went wrong
+	 * @return the answer
+	 */
+	static InvokeApiResponse error(int status, String errorType, String message) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", JsonBodies.CONTENT_TYPE);
+		headers.put(REQUEST_ID, UUID.randomUUID().toString());
+		headers.put("X-Amzn-ErrorType", errorType);
+		return new InvokeApiResponse(status, headers, JsonBodies.apiError((status < 500) ? "User" : "Service", message));
+	}
+
+	private static Map<String, String> executed(String requestId) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", JsonBodies.CONTENT_TYPE);
+		headers.put(REQUEST_ID, requestId);
+		headers.put("X-Amz-Executed-Version", "$LATEST");
+		return headers;
+	}
+
+}

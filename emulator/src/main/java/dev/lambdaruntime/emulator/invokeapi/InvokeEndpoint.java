@@ -1,0 +1,134 @@
+package dev.lambdaruntime.emulator.invokeapi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.http.ResponseWriter;
+import dev.lambdaruntime.emulator.invocation.EmulatedInvocation;
+import dev.lambdaruntime.emulator.invocation.InvocationIntake;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the Lambda Invoke API, as the Runtime Interface Emulator and the AWS SDKs with an
+ * endpoint override use it: queues the event and answers with the function's payload, or at once
+ * for {@code Event} and {@code DryRun} invocations.
+ * <p>
+ * A response the runtime streams is passed on as it arrives: the answer is a chunked 200 with
+ * the runtime's content type, each piece written and flushed as soon as the runtime sends it,
+ * ending when the invocation ends. Its headers go out before the function has finished, so a
+ * streamed answer never carries {@code X-Amz-Function-Error}: a function that fails midway, or
+ * times out, just ends the stream early (the Java API's result tells what happened). The bytes
+ * go on as they are, so a Function URL's HTTP-integration response keeps its JSON prelude and
+ * the 8 NUL bytes after it; Lambda's {@code InvokeWithResponseStream} event-stream framing is
+ * not emulated.
+ */
+public final class InvokeEndpoint implements ExchangeHandler.Action {
+
+	private static final Logger logger = LoggerFactory.getLogger(InvokeEndpoint.class);
+
+	private final InvocationIntake intake;
+
+	private final String defaultFunctionArn;
+
+	public InvokeEndpoint(InvocationIntake intake, String defaultFunctionArn) {
+		this.intake = intake;
+		this.defaultFunctionArn = defaultFunctionArn;
+	}
+
+	@Override
+	public void serve(HttpExchange exchange) throws IOException {
+		InvokeApiResponse response;
+		try {
+			response = answer(InvokeApiRequest.read(exchange), exchange);
+		}
+		catch (InvokeApiException ex) {
+			response = ex.response();
+		}
+		if (response == null) {
+			return;
+		}
+		logger.debug("{} {} -> {} ({} bytes)", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+				response.status(), response.body().length);
+		ResponseWriter.write(exchange, response.status(), response.headers(), response.body());
+	}
+
+	/** The answer to write, or {@code null} when a streamed answer was written already. */
+	private @Nullable InvokeApiResponse answer(InvokeApiRequest request, HttpExchange exchange) throws IOException {
+		if (request.invocationType() == InvocationType.DRY_RUN) {
+			return InvokeApiResponse.dryRun();
+		}
+		InvocationRequest invocation = request.toInvocationRequest(this.defaultFunctionArn);
+		if (request.invocationType() == InvocationType.EVENT) {
+			queue(request, invocation, EmulatedInvocation.ResponseListener.NONE);
+			return InvokeApiResponse.queued(invocation.requestId());
+		}
+		ResponseRelay relay = new ResponseRelay();
+		CompletableFuture<InvocationResult> result = queue(request, invocation, relay);
+		relay.endWith(result);
+		try {
+			if (relay.next() instanceof ResponseRelay.Started started) {
+				stream(exchange, invocation.requestId(), started, relay);
+				return null;
+			}
+			return InvokeApiResponse.completed(result.get());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InvokeApiException(500, "ServiceException", "The Lambda emulator is stopping");
+		}
+		catch (ExecutionException ex) {
+			throw new InvokeApiException(500, "ServiceException", "The invocation did not end: " + ex.getCause());
+		}
+	}
+
+	/** Queues an invocation, answering 429 as Lambda does when it throttles if the queue is full. */
+	private CompletableFuture<InvocationResult> queue(InvokeApiRequest request, InvocationRequest invocation,
+			EmulatedInvocation.ResponseListener listener) {
+		CompletableFuture<InvocationResult> result;
+		try {
+			result = this.intake.invoke(invocation, request.functionName(), listener);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new InvokeApiException(429, "TooManyRequestsException", ex.getMessage());
+		}
+		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
+		return result;
+	}
+
+	private void stream(HttpExchange exchange, String requestId, ResponseRelay.Started started, ResponseRelay relay)
+			throws IOException {
+		InvokeApiResponse.streamedHeaders(requestId, started.headers().get("content-type"))
+			.forEach(exchange.getResponseHeaders()::set);
+		exchange.sendResponseHeaders(200, 0);
+		long length = 0;
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.flush();
+			for (ResponseRelay.Item item = relay.next(); item instanceof ResponseRelay.Chunk chunk; item = relay
+				.next()) {
+				out.write(chunk.bytes());
+				out.flush();
+				length += chunk.bytes().length;
+			}
+		}
+		catch (InterruptedException ex) {
+			// the emulator is stopping: the stream ends where it is
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			relay.abandon();
+			throw ex;
+		}
+		logger.debug("{} {} -> 200 (streamed {} bytes)", exchange.getRequestMethod(),
+				exchange.getRequestURI().getRawPath(), length);
+	}
+
+}

@@ -1,0 +1,156 @@
+package dev.lambdaruntime.emulator.launcher;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line of {@code lambda-runtime-emulator.jar}, read into a launcher builder and, with
+ * {@code --invoke}, the one event to invoke the function with.
+ *
+ * @param builder the configured launcher builder
+ * @param event the event of {@code --invoke}, a JSON text, or {@code null} to serve until stopped
+ */
+record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable String event) {
+
+	/** The port the launcher listens on unless told otherwise, as the Runtime Interface Emulator. */
+	static final int DEFAULT_PORT = 8080;
+
+	static final String USAGE = """
+			Usage: java -jar lambda-runtime-emulator.jar [options] -- COMMAND [ARGS...]
+
+			Serves the Lambda Runtime API and the Lambda Invoke API on one port, and runs COMMAND
+			as the function's runtime with AWS_LAMBDA_RUNTIME_API and the other variables Lambda
+			sets; relaunches it when it exits. With --invoke, invokes the function once instead,
+			prints its response and exits.
+
+			Options:
+			  --port N              port to listen on (default 8080, or any free one with
+			                        --invoke; 0 for any free one)
+			  --host ADDRESS        address to listen on (default 127.0.0.1; others are reachable
+			                        from other machines, with no authentication)
+			  --timeout SECONDS     invocation timeout (default 300)
+			  --function-name NAME  function name (default function)
+			  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 512)
+			  --handler NAME        _HANDLER (default bootstrap)
+			  --max-concurrency N   invocations at once, passed as AWS_LAMBDA_MAX_CONCURRENCY
+			                        (default: one at a time)
+			  --stop-timeout SECONDS
+			                        how long the runtime gets to exit after SIGTERM, when the
+			                        emulator stops or an invocation timed out, before SIGKILL
+			                        (default 2)
+			  --invoke EVENT        invoke the function once with EVENT, a JSON text, print
+			                        the response payload to standard output, stop the runtime
+			                        and exit: 0 if the function answered, 1 if the invocation
+			                        failed (the error goes to standard error, as does the
+			                        runtime's own output)
+			  --help                show this help
+
+			Invoke:  curl -d '{}' http://127.0.0.1:8080/2015-03-31/functions/function/invocations
+			Smoke test:  java -jar lambda-runtime-emulator.jar --invoke '"hello"' -- ./bootstrap
+			Debug logging (ids and sizes, never bodies):
+			  java -Dorg.slf4j.simpleLogger.log.dev.lambdaruntime=debug -jar lambda-runtime-emulator.jar ...
+			""";
+
+	private static final String INVOKE = "--invoke";
+
+	/**
+	 * Reads a command line.
+	 * @param args the arguments
+	 * @return the arguments, or empty if help was asked for
+	 * @throws IllegalArgumentException if the command line is wrong, with a message that says how
+	 */
+	static Optional<LauncherArguments> parse(String... args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		int index = 0;
+		while (index < args.length && args[index].startsWith("--") && !args[index].equals("--")) {
+			String option = args[index++];
+			int equals = option.indexOf('=');
+			if (option.equals("--help")) {
+				return Optional.empty();
+			}
+			if (equals >= 0) {
+				options.put(option.substring(0, equals), option.substring(equals + 1));
+			}
+			else if (index < args.length) {
+				options.put(option, args[index++]);
+			}
+			else {
+				throw new IllegalArgumentException(option + " needs a value");
+			}
+		}
+		if (index < args.length && args[index].equals("--")) {
+			index++;
+		}
+		List<String> command = Arrays.asList(args).subList(index, args.length);
+		if (command.isEmpty()) {
+			throw new IllegalArgumentException("No command to run as the runtime: give it after --");
+		}
+		String event = options.remove(INVOKE);
+		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command);
+		if (event != null) {
+			requireJson(INVOKE, event);
+			builder.port(0).outputToStandardError();
+		}
+		else {
+			builder.port(DEFAULT_PORT);
+		}
+		options.forEach((option, value) -> apply(builder, option, value));
+		return Optional.of(new LauncherArguments(builder, event));
+	}
+
+	private static void apply(LambdaEmulatorLauncher.Builder builder, String option, String value) {
+		switch (option) {
+			case "--port" -> builder.port(wholeNumber(option, value));
+			case "--host" -> builder.host(value);
+			case "--timeout" -> builder.timeout(seconds(option, value));
+			case "--function-name" -> builder.functionName(value);
+			case "--memory" -> builder.memorySize(wholeNumber(option, value));
+			case "--handler" -> builder.handler(value);
+			case "--max-concurrency" -> builder.maxConcurrency(wholeNumber(option, value));
+			case "--stop-timeout" -> builder.stopTimeout(seconds(option, value));
+			default -> throw new IllegalArgumentException("Unknown option " + option);
+		}
+	}
+
+	private static int wholeNumber(String option, String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " needs a whole number, not '" + value + "'");
+		}
+	}
+
+	private static Duration seconds(String option, String value) {
+		try {
+			return Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValueExact());
+		}
+		catch (ArithmeticException | NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " needs a number of seconds, not '" + value + "'");
+		}
+	}
+
+	private static void requireJson(String option, String value) {
+		boolean json;
+		try {
+			json = !JsonMapper.shared().readTree(value).isMissingNode();
+		}
+		catch (JacksonException ex) {
+			json = false;
+		}
+		if (!json) {
+			throw new IllegalArgumentException(option + " needs a JSON text, such as '{}' or '\"hello\"', not '"
+					+ value + "'");
+		}
+	}
+
+}

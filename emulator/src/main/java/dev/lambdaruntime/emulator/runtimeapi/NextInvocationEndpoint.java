@@ -1,0 +1,75 @@
+package dev.lambdaruntime.emulator.runtimeapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.http.JsonBodies;
+import dev.lambdaruntime.emulator.invocation.EmulatedInvocation;
+import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
+import dev.lambdaruntime.emulator.invocation.InvocationQueue;
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
+
+/**
+ * Answers {@code GET /runtime/invocation/next}: waits for the next queued invocation, starts it,
+ * and hands its event to the runtime, putting it back in the queue if the runtime went away.
+ */
+final class NextInvocationEndpoint {
+
+	private final InvocationQueue queue;
+
+	private final ScheduledExecutorService timer;
+
+	private final ExecutionEnvironment environment;
+
+	NextInvocationEndpoint(InvocationQueue queue, ScheduledExecutorService timer, ExecutionEnvironment environment) {
+		this.queue = queue;
+		this.timer = timer;
+		this.environment = environment;
+	}
+
+	/**
+	 * Waits for the next invocation.
+	 * @return the answer carrying its event, or empty if the emulator closed meanwhile or the
+	 * runtime exited
+	 */
+	Optional<RuntimeApiResponse> next() {
+		this.environment.nextCalled();
+		try {
+			Optional<EmulatedInvocation> next = this.queue.take();
+			if (next.isEmpty()) {
+				return Optional.empty();
+			}
+			if (!next.get().start(this.timer)) {
+				this.queue.finished(next.get());
+				return Optional.empty();
+			}
+			return Optional.of(delivery(next.get()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	private RuntimeApiResponse delivery(EmulatedInvocation invocation) {
+		InvocationRequest request = invocation.request();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", JsonBodies.CONTENT_TYPE);
+		headers.put(RuntimeApiProtocol.REQUEST_ID, invocation.requestId());
+		headers.put(RuntimeApiProtocol.DEADLINE_MS, Long.toString(invocation.deadlineEpochMillis()));
+		headers.put(RuntimeApiProtocol.INVOKED_FUNCTION_ARN, invocation.invokedFunctionArn());
+		headers.put(RuntimeApiProtocol.TRACE_ID, request.traceId());
+		request.clientContext().ifPresent((value) -> headers.put(RuntimeApiProtocol.CLIENT_CONTEXT, value));
+		request.cognitoIdentity().ifPresent((value) -> headers.put(RuntimeApiProtocol.COGNITO_IDENTITY, value));
+		request.tenantId().ifPresent((value) -> headers.put(RuntimeApiProtocol.TENANT_ID, value));
+		return new RuntimeApiResponse(200, headers, invocation.payload(), () -> {
+			if (invocation.returnToQueue()) {
+				this.queue.putBack(invocation);
+			}
+		}, RuntimeApiResponse.NOTHING);
+	}
+
+}

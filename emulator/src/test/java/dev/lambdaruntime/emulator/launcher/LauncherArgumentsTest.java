@@ -1,0 +1,108 @@
+package dev.lambdaruntime.emulator.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LauncherArgumentsTest {
+
+	@Test
+	void helpIsAskedForWithHelp() {
+		assertThat(LauncherArguments.parse("--port", "9000", "--help")).isEmpty();
+	}
+
+	@Test
+	void commandMayFollowTheOptionsWithoutADoubleDash() {
+		assertThat(LauncherArguments.parse("--port", "9000", "./bootstrap")).isPresent();
+	}
+
+	@Test
+	void commandIsRequired() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--port", "9000", "--"))
+			.withMessageContaining("No command");
+	}
+
+	@Test
+	void unknownOptionIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--colour", "red", "--", "x"))
+			.withMessage("Unknown option --colour");
+	}
+
+	@Test
+	void optionWithoutAValueIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--port"))
+			.withMessage("--port needs a value");
+	}
+
+	@Test
+	void numbersAreChecked() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--port", "http", "--", "x"))
+			.withMessage("--port needs a whole number, not 'http'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--timeout", "soon", "--", "x"))
+			.withMessage("--timeout needs a number of seconds, not 'soon'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--timeout", "0", "--", "x"))
+			.withMessageContaining("positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--memory", "64", "--", "x"))
+			.withMessageContaining("128 to 10240");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--max-concurrency", "0", "--", "x"))
+			.withMessageContaining("at least 1");
+	}
+
+	@Test
+	void stopTimeoutIsChecked() {
+		assertThat(LauncherArguments.parse("--stop-timeout", "120", "--", "x")).isPresent();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--stop-timeout", "later", "--", "x"))
+			.withMessage("--stop-timeout needs a number of seconds, not 'later'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--stop-timeout", "0", "--", "x"))
+			.withMessage("The stop timeout must be positive, not PT0S");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--stop-timeout=-1", "--", "x"))
+			.withMessage("The stop timeout must be positive, not PT-1S");
+	}
+
+	@Test
+	void invokeTakesTheEventAsJson() {
+		assertThat(LauncherArguments.parse("--invoke", "\"hello\"", "--", "x")).get()
+			.extracting(LauncherArguments::event)
+			.isEqualTo("\"hello\"");
+		assertThat(LauncherArguments.parse("--", "x")).get().extracting(LauncherArguments::event).isNull();
+	}
+
+	@Test
+	void invokeRefusesAnEventThatIsNotJson() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--invoke", "hello", "--", "x"))
+			.withMessage("--invoke needs a JSON text, such as '{}' or '\"hello\"', not 'hello'");
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--invoke", "", "--", "x"))
+			.withMessageStartingWith("--invoke needs a JSON text");
+	}
+
+	@Test
+	void invokeListensOnAFreePortUnlessGivenOne() throws IOException {
+		try (LambdaEmulatorLauncher launcher = start("--invoke", "{}", "--", "sleep", "60")) {
+			assertThat(launcher.emulator().port()).isPositive().isNotEqualTo(LauncherArguments.DEFAULT_PORT);
+		}
+	}
+
+	@Test
+	void invokeKeepsTheGivenPort() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		try (LambdaEmulatorLauncher launcher = start("--invoke", "{}", "--port", Integer.toString(port), "--", "sleep",
+				"60")) {
+			assertThat(launcher.emulator().port()).isEqualTo(port);
+		}
+	}
+
+	private static LambdaEmulatorLauncher start(String... args) {
+		return LauncherArguments.parse(args).orElseThrow().builder().start();
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.lambdaruntime.emulator.page;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+
+import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.InvokeClient;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RuntimeClient;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(30)
+class PageEndpointTest {
+
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build();
+
+	private final InvokeClient client = new InvokeClient(this.emulator);
+
+	@Test
+	void rootLeadsToThePage() throws Exception {
+		for (String path : new String[] { "/", "/emulator" }) {
+			HttpResponse<String> answer = this.client.get(path);
+
+			assertThat(answer.statusCode()).isEqualTo(302);
+			assertThat(answer.headers().firstValue("Location")).hasValue(PageEndpoint.PATH);
+		}
+		assertThat(this.emulator.pageUrl()).isEqualTo("http://" + this.emulator.runtimeApi() + "/emulator/");
+	}
+
+	@Test
+	void pageNamesTheEmulatorsFunction() throws Exception {
+		HttpResponse<String> page = this.client.get(PageEndpoint.PATH);
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+		assertThat(page.body()).contains("<title>Lambda emulator</title>").contains("value=\"orders\"");
+	}
+
+	@Test
+	void pageFilesComeWithTheirTypesAndAPolicyThatAllowsNoOtherOrigin() throws Exception {
+		assertThat(this.client.get("/emulator/index.html").body()).contains("value=\"orders\"");
+		assertContentType("/emulator/app.js", "text/javascript; charset=utf-8");
+		assertContentType("/emulator/templates.js", "text/javascript; charset=utf-8");
+		assertContentType("/emulator/style.css", "text/css; charset=utf-8");
+		HttpResponse<String> script = this.client.get("/emulator/app.js");
+		assertThat(script.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(policy) -> assertThat(policy).contains("default-src 'none'", "script-src 'self'", "connect-src 'self'"));
+		assertThat(script.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+	}
+
+	@Test
+	void onlyThePagesOwnFilesAreServed() throws Exception {
+		for (String path : new String[] { "/emulator/page/app.js", "/emulator/../LambdaEmulator.class",
+				"/emulator/%2e%2e/LambdaEmulator.class", "/emulator/secret.txt" }) {
+			assertThat(this.client.get(path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void pageIsReadOnly() throws Exception {
+		HttpResponse<String> answer = this.client
+			.send(this.client.requestTo(PageEndpoint.PATH).POST(BodyPublishers.ofString("{}")));
+
+		assertThat(answer.statusCode()).isEqualTo(405);
+		assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
+	}
+
+	@Test
+	void runtimeApiStillServesEveryOtherPathUnderTheRoot() throws Exception {
+		assertThat(this.client.send(this.client.requestTo("/").POST(BodyPublishers.ofString("{}"))).statusCode())
+			.isEqualTo(404);
+		assertThat(this.client.get("/favicon.ico").statusCode()).isEqualTo(404);
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
+		RuntimeClient prefixed = new RuntimeClient(this.emulator, "/orders");
+		prefixed.respond(RuntimeClient.requestId(prefixed.awaitNext()), "\"done\"");
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT)
+			.satisfies((answer) -> assertThat(answer.payloadAsString()).isEqualTo("\"done\""));
+	}
+
+	private void assertContentType(String path, String contentType) throws Exception {
+		HttpResponse<String> answer = this.client.get(path);
+		assertThat(answer.statusCode()).as(path).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue(contentType);
+	}
+
+}
