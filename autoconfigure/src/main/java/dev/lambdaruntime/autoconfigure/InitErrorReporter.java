@@ -2,6 +2,7 @@ package dev.lambdaruntime.autoconfigure;
 
 import java.io.IOException;
 
+import dev.lambdaruntime.function.FunctionSelectionException;
 import dev.lambdaruntime.runtime.LambdaError;
 import dev.lambdaruntime.runtime.RuntimeApiClient;
 import org.jspecify.annotations.Nullable;

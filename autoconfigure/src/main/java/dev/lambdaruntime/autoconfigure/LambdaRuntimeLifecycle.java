@@ -3,6 +3,8 @@ package dev.lambdaruntime.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lambdaruntime.function.FunctionInvocationHandler;
+import dev.lambdaruntime.observation.ObservedInvocationHandler;
 import dev.lambdaruntime.runtime.InvocationHandler;
 import dev.lambdaruntime.runtime.InvocationMode;
 import dev.lambdaruntime.runtime.LambdaEnvironment;
@@ -67,8 +69,8 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 			return;
 		}
 		int concurrency = RuntimeApiAddress.concurrency(this.environment);
-		FunctionInvocationHandler functionHandler = FunctionInvocationHandler.select(this.environment, this.catalog,
-				this.beanFactory, this.mapper, this.properties);
+		FunctionInvocationHandler functionHandler = FunctionInvocationHandler.select(this.catalog, this.beanFactory,
+				this.mapper, this.environment, this.properties.getStreaming().getFunctions());
 		String definition = functionHandler.definition();
 		InvocationHandler handler = functionHandler;
 		if (!this.observations.isNoop()) {

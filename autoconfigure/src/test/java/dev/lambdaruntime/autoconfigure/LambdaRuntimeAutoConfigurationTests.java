@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdaruntime.autoconfigure.logging.LambdaJsonLogFormatter;
+import dev.lambdaruntime.function.FunctionSelectionException;
+import dev.lambdaruntime.logging.LambdaJsonLogFormatter;
 import dev.lambdaruntime.runtime.CurrentInvocationContext;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.events;
 
 import java.lang.reflect.Type;
 
@@ -18,8 +18,10 @@ import org.springframework.util.ClassUtils;
  * {@link AwsEventMixins mixins} and {@link S3EventCreators constructors} (never the application's
  * naming strategy), any case accepted, unknown fields ignored (events grow new ones), null fields
  * left out, Joda times as ISO-8601. The application's own mapper is never changed.
+ *
+ * @since 0.1.0
  */
-final class AwsEventsMapper {
+public final class AwsEventsMapper {
 
 	private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
 
@@ -29,14 +31,22 @@ final class AwsEventsMapper {
 	private AwsEventsMapper() {
 	}
 
-	/** Whether a type belongs to {@code aws-lambda-java-events}; cheap for a class, as per result. */
-	static boolean isAwsEvent(Type type) {
+	/**
+	 * Whether a type belongs to {@code aws-lambda-java-events}; cheap for a class, as per result.
+	 * @param type a function's input or output type, or a result's class
+	 * @return whether the type needs the mapper {@link #derive} makes
+	 */
+	public static boolean isAwsEvent(Type type) {
 		Class<?> rawType = (type instanceof Class<?> plain) ? plain : FunctionTypeUtils.getRawType(type);
 		return rawType.getName().startsWith(EVENTS_PACKAGE);
 	}
 
-	/** The mapper for AWS event classes, derived from the application's. */
-	static JsonMapper derive(JsonMapper mapper) {
+	/**
+	 * The mapper for AWS event classes, derived from the application's.
+	 * @param mapper the application's mapper, left as it is
+	 * @return a new mapper for AWS event classes
+	 */
+	public static JsonMapper derive(JsonMapper mapper) {
 		JsonMapper.Builder builder = mapper.rebuild();
 		AnnotationIntrospector annotations = AnnotationIntrospector.pair(new S3EventCreators(),
 				builder.annotationIntrospector());

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.bootMapper;
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.event;
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.read;
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.write;
+import static dev.lambdaruntime.function.AwsEventFixtures.bootMapper;
+import static dev.lambdaruntime.function.AwsEventFixtures.event;
+import static dev.lambdaruntime.function.AwsEventFixtures.read;
+import static dev.lambdaruntime.function.AwsEventFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

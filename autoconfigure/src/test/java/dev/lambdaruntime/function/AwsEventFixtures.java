@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import static org.mockito.Mockito.mock;
  * The sample AWS events under {@code src/test/resources/events}, and the conversion a function's
  * input and result go through, with the {@link JsonMapper} Spring Boot builds.
  */
-final class AwsEventFixtures {
+public final class AwsEventFixtures {
 
 	private static final JsonMapper bootMapper = buildBootMapper();
 
@@ -26,7 +26,7 @@ final class AwsEventFixtures {
 	}
 
 	/** The bytes of a sample event, such as {@code sqs.json}. */
-	static byte[] event(String name) {
+	public static byte[] event(String name) {
 		try (InputStream in = AwsEventFixtures.class.getResourceAsStream("/events/" + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No sample event " + name);

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +14,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.context.config.RoutingFunction;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.StringUtils;
 
 /**
@@ -24,9 +25,9 @@ import org.springframework.util.StringUtils;
  */
 final class FunctionSelector {
 
-	static final String DEFINITION_PROPERTY = "spring.cloud.function.definition";
+	private static final String DEFINITION_PROPERTY = "spring.cloud.function.definition";
 
-	static final String HANDLER_VARIABLE = "_HANDLER";
+	private static final String HANDLER_VARIABLE = "_HANDLER";
 
 	private final FunctionCatalog catalog;
 
@@ -41,8 +42,10 @@ final class FunctionSelector {
 		this.handlerNames.addAll(Arrays.asList(beanFactory.getBeanNamesForType(RequestStreamHandler.class)));
 	}
 
-	/** The chain of functions to serve, each looked up once. */
-	FunctionChain select(@Nullable String definition, @Nullable String handler, JsonMappers mappers) {
+	/** The chain of functions to serve, each looked up once; the one place the selecting settings are read. */
+	FunctionChain select(PropertyResolver environment, JsonMappers mappers) {
+		String definition = environment.getProperty(DEFINITION_PROPERTY);
+		String handler = environment.getProperty(HANDLER_VARIABLE);
 		Set<String> candidates = candidates();
 		if (StringUtils.hasText(definition)) {
 			String trimmed = definition.trim();
@@ -68,7 +71,7 @@ final class FunctionSelector {
 					"No function to serve: declare a bean of type java.util.function.Function, Consumer or Supplier");
 		}
 		throw new FunctionSelectionException("Several functions could serve " + candidates + ": set "
-				+ DEFINITION_PROPERTY + " (or _HANDLER) to the one to use");
+				+ DEFINITION_PROPERTY + " (or " + HANDLER_VARIABLE + ") to the one to use");
 	}
 
 	/** The chain of one candidate, which exists. */

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure.logging;
+package dev.lambdaruntime.logging;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.bootMapper;
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.event;
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.read;
+import static dev.lambdaruntime.function.AwsEventFixtures.bootMapper;
+import static dev.lambdaruntime.function.AwsEventFixtures.event;
+import static dev.lambdaruntime.function.AwsEventFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

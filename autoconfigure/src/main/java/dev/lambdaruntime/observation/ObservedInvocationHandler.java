@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.observation;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * Wraps each invocation in a Micrometer {@link Observation} named {@code lambda.invocation}, so
  * that Spring Boot's metrics and tracing see it: tagged with the function, the outcome and
  * whether it was the cold start, with the X-Ray trace as the span's parent.
+ *
+ * @since 0.1.0
  */
-final class ObservedInvocationHandler implements InvocationHandler {
+public final class ObservedInvocationHandler implements InvocationHandler {
 
 	static final String NAME = "lambda.invocation";
 
@@ -41,7 +43,13 @@ final class ObservedInvocationHandler implements InvocationHandler {
 
 	private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
-	ObservedInvocationHandler(InvocationHandler delegate, ObservationRegistry registry, String definition) {
+	/**
+	 * Observes a handler's invocations.
+	 * @param delegate the handler observed
+	 * @param registry where observations go
+	 * @param definition the function served, for the {@code function} tag
+	 */
+	public ObservedInvocationHandler(InvocationHandler delegate, ObservationRegistry registry, String definition) {
 		this.delegate = delegate;
 		this.registry = registry;
 		this.function = KeyValue.of("function", definition);

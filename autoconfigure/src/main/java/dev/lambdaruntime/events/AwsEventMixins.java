@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.events;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure.logging;
+package dev.lambdaruntime.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.observation;
 
 import dev.lambdaruntime.runtime.Invocation;
 import io.micrometer.observation.transport.Propagator;

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.events;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.managed;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,8 @@ import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdaruntime.autoconfigure.LambdaRuntimeProperties;
+import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.runtime.CurrentInvocation;
 import dev.lambdaruntime.runtime.InvocationResponse;
 import org.jspecify.annotations.Nullable;
@@ -20,14 +22,15 @@ import org.springframework.util.ClassUtils;
 /**
  * The handler to name when the same application runs on AWS's managed Java runtime (where
  * SnapStart exists) instead of as an executable: set the function's handler to
- * {@code dev.lambdaruntime.autoconfigure.ManagedRuntimeHandler} and {@code MAIN_CLASS} to the
- * application's main class. The application context starts once per execution environment, with
+ * {@code dev.lambdaruntime.managed.SpringBootFunctionHandler} and {@code MAIN_CLASS} to the
+ * application's main class. Users paste this name into Lambda's handler setting, so it never
+ * changes. The application context starts once per execution environment, with
  * the starter's own loop off, and each invocation goes through the same function selection and
  * payload conversion as in the executable.
  *
  * @since 0.1.0
  */
-public class ManagedRuntimeHandler implements RequestStreamHandler {
+public class SpringBootFunctionHandler implements RequestStreamHandler {
 
 	/** Environment variable naming the application's main class, as Spring Cloud Function's adapter reads it. */
 	public static final String MAIN_CLASS_VARIABLE = "MAIN_CLASS";
@@ -39,12 +42,12 @@ public class ManagedRuntimeHandler implements RequestStreamHandler {
 	private final FunctionInvocationHandler handler;
 
 	/** The handler the managed runtime instantiates: the application is {@code MAIN_CLASS}. */
-	public ManagedRuntimeHandler() {
+	public SpringBootFunctionHandler() {
 		this(mainClass());
 	}
 
 	/** A handler for the given application class, started once per JVM. */
-	public ManagedRuntimeHandler(Class<?> application) {
+	public SpringBootFunctionHandler(Class<?> application) {
 		synchronized (lock) {
 			if (shared == null) {
 				shared = start(application);
@@ -76,11 +79,11 @@ public class ManagedRuntimeHandler implements RequestStreamHandler {
 	private static FunctionInvocationHandler start(Class<?> application) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
-			.properties(RuntimeApiAddress.ENABLED_PROPERTY + "=false")
+			.properties("lambda.runtime.enabled=false")
 			.run();
-		return FunctionInvocationHandler.select(context.getEnvironment(), context.getBean(FunctionCatalog.class),
-				context.getBeanFactory(), context.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::shared),
-				context.getBean(LambdaRuntimeProperties.class));
+		return FunctionInvocationHandler.select(context.getBean(FunctionCatalog.class), context.getBeanFactory(),
+				context.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::shared), context.getEnvironment(),
+				context.getBean(LambdaRuntimeProperties.class).getStreaming().getFunctions());
 	}
 
 	private static Class<?> mainClass() {
@@ -89,7 +92,7 @@ public class ManagedRuntimeHandler implements RequestStreamHandler {
 			throw new IllegalStateException("Set the " + MAIN_CLASS_VARIABLE
 					+ " environment variable to the application's main class to run it on the managed Java runtime");
 		}
-		return ClassUtils.resolveClassName(name.trim(), ManagedRuntimeHandler.class.getClassLoader());
+		return ClassUtils.resolveClassName(name.trim(), SpringBootFunctionHandler.class.getClassLoader());
 	}
 
 }

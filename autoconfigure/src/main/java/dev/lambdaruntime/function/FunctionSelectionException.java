@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 /**
  * No function, or no single function, can be chosen to serve invocations. Reported to the
@@ -6,9 +6,9 @@ package dev.lambdaruntime.autoconfigure;
  *
  * @since 0.1.0
  */
-public class FunctionSelectionException extends IllegalStateException {
+public final class FunctionSelectionException extends IllegalStateException {
 
-	public FunctionSelectionException(String message) {
+	FunctionSelectionException(String message) {
 		super(message);
 	}
 

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.managed;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,30 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ManagedRuntimeHandler}, called as AWS's managed Java runtime calls a
+ * Tests for {@link SpringBootFunctionHandler}, called as AWS's managed Java runtime calls a
  * {@code RequestStreamHandler}.
  */
-class ManagedRuntimeHandlerTests {
+class SpringBootFunctionHandlerTests {
 
 	private static final LambdaEnvironment ENVIRONMENT = new LambdaEnvironment("managed", "3", 1024, null, null);
 
 	@Test
 	void servesTheSelectedFunctionWithTheManagedRuntimesContext() throws Exception {
-		ManagedRuntimeHandler handler = new ManagedRuntimeHandler(ManagedApplication.class);
+		SpringBootFunctionHandler handler = new SpringBootFunctionHandler(ManagedApplication.class);
 		assertThat(handle(handler, "{\"name\":\"Ada\"}", "managed-1"))
 			.isEqualTo("{\"greeting\":\"Hello, Ada from managed-1 (managed)\"}");
-		assertThat(handle(new ManagedRuntimeHandler(ManagedApplication.class), "{\"name\":\"Bo\"}", "managed-2"))
+		assertThat(handle(new SpringBootFunctionHandler(ManagedApplication.class), "{\"name\":\"Bo\"}", "managed-2"))
 			.isEqualTo("{\"greeting\":\"Hello, Bo from managed-2 (managed)\"}");
 	}
 
 	@Test
 	void badEventFailsWithTheSameClearErrorAsTheExecutable() {
-		ManagedRuntimeHandler handler = new ManagedRuntimeHandler(ManagedApplication.class);
+		SpringBootFunctionHandler handler = new SpringBootFunctionHandler(ManagedApplication.class);
 		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> handle(handler, "{oops", "managed-3"))
 			.withMessageStartingWith("Could not read the event as");
 	}
 
-	private static String handle(ManagedRuntimeHandler handler, String event, String requestId) throws Exception {
+	private static String handle(SpringBootFunctionHandler handler, String event, String requestId) throws Exception {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		Context context = new InvocationContext(
 				new Invocation(requestId, 0, null, null, null, null, null, new byte[0]), ENVIRONMENT);

@@ -1,10 +1,10 @@
-package dev.lambdaruntime.autoconfigure.logging;
+package dev.lambdaruntime.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.lambdaruntime.autoconfigure.RuntimeApiAddress;
+import dev.lambdaruntime.logging.LambdaJsonLogFormatter;
 import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +20,8 @@ import org.springframework.util.StringUtils;
  * own: {@code AWS_LAMBDA_LOG_FORMAT=JSON} selects {@link LambdaJsonLogFormatter} for the console,
  * {@code AWS_LAMBDA_LOG_LEVEL} sets the root level, and in text mode under a Runtime API each line
  * logged during an invocation starts with its request id.
- *
- * @since 0.1.0
  */
-public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor {
+class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	static final String PROPERTY_SOURCE_NAME = "lambdaLogging";
 

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.observation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,8 @@
-package dev.lambdaruntime.autoconfigure;
+package dev.lambdaruntime.function;
 
 import java.lang.reflect.Type;
 
+import dev.lambdaruntime.events.AwsEventsMapper;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
