@@ -44,7 +44,7 @@ class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		if (json && logbackPresent && !environment.containsProperty(STRUCTURED_FORMAT)) {
 			properties.put(STRUCTURED_FORMAT, LambdaJsonLogFormatter.class.getName());
 		}
-		if (!json && RuntimeApiAddress.resolve(environment) != null
+		if (!json && RuntimeApiSettings.of(environment).address() != null
 				&& !environment.containsProperty(CORRELATION_PATTERN)) {
 			properties.put(CORRELATION_PATTERN, REQUEST_ID_PATTERN);
 		}

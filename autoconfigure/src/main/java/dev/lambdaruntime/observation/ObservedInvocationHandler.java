@@ -92,6 +92,11 @@ public final class ObservedInvocationHandler implements InvocationHandler {
 		return response;
 	}
 
+	@Override
+	public String toString() {
+		return this.delegate.toString();
+	}
+
 	private static void stop(Observation observation, @Nullable Throwable failure) {
 		observation.lowCardinalityKeyValue((failure != null) ? ERROR : SUCCESS);
 		if (failure != null) {
