@@ -2,6 +2,7 @@ package dev.lambdaruntime.autoconfigure;
 
 import java.io.IOException;
 
+import dev.lambdaruntime.function.FunctionSelectionException;
 import dev.lambdaruntime.runtime.LambdaError;
 import dev.lambdaruntime.runtime.RuntimeApiClient;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -28,8 +28,8 @@ class InitErrorReporter implements SpringApplicationRunListener {
 
 	@Override
 	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
-		PropertyResolver properties = (context != null) ? context.getEnvironment() : new StandardEnvironment();
-		String address = RuntimeApiAddress.resolve(properties);
+		String address = RuntimeApiSettings.of((context != null) ? context.getEnvironment() : new StandardEnvironment())
+			.address();
 		if (address != null) {
 			report(address, exception);
 		}

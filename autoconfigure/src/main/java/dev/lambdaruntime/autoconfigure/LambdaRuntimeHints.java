@@ -1,6 +1,6 @@
 package dev.lambdaruntime.autoconfigure;
 
-import dev.lambdaruntime.autoconfigure.logging.LambdaJsonLogFormatter;
+import dev.lambdaruntime.logging.LambdaJsonLogFormatter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;

@@ -2,26 +2,23 @@ package dev.lambdaruntime.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.lambdaruntime.runtime.InvocationHandler;
 import dev.lambdaruntime.runtime.InvocationMode;
 import dev.lambdaruntime.runtime.LambdaEnvironment;
 import dev.lambdaruntime.runtime.RuntimeApiClient;
 import dev.lambdaruntime.runtime.RuntimeLoop;
-import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.env.Environment;
 
 /**
- * Starts the Runtime API loop, one per allowed concurrent invocation, each on its own
- * non-daemon thread with its own connection, once the application context is refreshed; stops
- * them within a second when the context closes, even while they wait for the next invocation.
+ * Runs the Runtime API loops, one per allowed concurrent invocation, each on its own non-daemon
+ * thread with its own connection, once the application context is refreshed; stops them within
+ * a second when the context closes, even while they wait for the next invocation. It only runs
+ * them: the handler they serve with is the auto-configuration's (or the application's) bean.
  */
 final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
@@ -29,17 +26,11 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private static final long STOP_TIMEOUT_NANOS = 800_000_000L;
 
-	private final Environment environment;
+	private final RuntimeApiSettings settings;
 
-	private final FunctionCatalog catalog;
+	private final Supplier<InvocationHandler> handler;
 
-	private final ConfigurableListableBeanFactory beanFactory;
-
-	private final JsonMapper mapper;
-
-	private final LambdaRuntimeProperties properties;
-
-	private final ObservationRegistry observations;
+	private final LambdaEnvironment environment;
 
 	private final LambdaRuntimeExit exit;
 
@@ -47,45 +38,38 @@ final class LambdaRuntimeLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	LambdaRuntimeLifecycle(Environment environment, LambdaRuntimeProperties properties, FunctionCatalog catalog,
-			ConfigurableListableBeanFactory beanFactory, JsonMapper mapper, ObservationRegistry observations,
-			LambdaRuntimeExit exit) {
+	/**
+	 * The handler is asked for only when the loops start, so that an application without a
+	 * Runtime API address (under Spring AOT, say) never selects a function.
+	 */
+	LambdaRuntimeLifecycle(RuntimeApiSettings settings, Supplier<InvocationHandler> handler,
+			LambdaEnvironment environment, LambdaRuntimeExit exit) {
+		this.settings = settings;
+		this.handler = handler;
 		this.environment = environment;
-		this.properties = properties;
-		this.catalog = catalog;
-		this.beanFactory = beanFactory;
-		this.mapper = mapper;
-		this.observations = observations;
 		this.exit = exit;
 	}
 
 	@Override
 	public void start() {
-		String address = RuntimeApiAddress.resolve(this.environment);
+		String address = this.settings.address();
 		if (address == null) {
 			logger.debug("No Lambda Runtime API address is set: not serving invocations");
 			return;
 		}
-		int concurrency = RuntimeApiAddress.concurrency(this.environment);
-		FunctionInvocationHandler functionHandler = FunctionInvocationHandler.select(this.environment, this.catalog,
-				this.beanFactory, this.mapper, this.properties);
-		String definition = functionHandler.definition();
-		InvocationHandler handler = functionHandler;
-		if (!this.observations.isNoop()) {
-			handler = new ObservedInvocationHandler(handler, this.observations, definition);
-		}
-		LambdaEnvironment lambdaEnvironment = LambdaEnvironment.from(this.environment::getProperty);
+		int concurrency = this.settings.concurrency();
+		InvocationHandler handler = this.handler.get();
 		InvocationMode mode = (concurrency > 1) ? InvocationMode.CONCURRENT : InvocationMode.SINGLE;
 		synchronized (this.pollers) {
 			for (int i = 1; i <= concurrency; i++) {
-				RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler,
-						lambdaEnvironment, mode, this.properties.isIncludeStackTraces());
+				RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address), handler, this.environment, mode,
+						this.settings.includeStackTraces());
 				Thread thread = new Thread(() -> serve(loop), (concurrency > 1) ? "lambda-runtime-" + i : "lambda-runtime");
 				thread.setDaemon(false);
 				this.pollers.add(new Poller(loop, thread));
 			}
 			this.running = true;
-			logger.info("Serving function '{}' from the Lambda Runtime API at {}{}", definition, address,
+			logger.info("Serving {} from the Lambda Runtime API at {}{}", handler, address,
 					(concurrency > 1) ? " with " + concurrency + " concurrent invocations" : "");
 			this.pollers.forEach((poller) -> poller.thread().start());
 		}

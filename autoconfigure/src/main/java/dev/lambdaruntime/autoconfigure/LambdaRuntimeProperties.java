@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the Lambda runtime, under {@code lambda.runtime}.
+ * Configuration of the Lambda runtime, under {@code lambda.runtime}: the one source of these
+ * settings, bound before the context exists too where a condition needs them.
  *
  * @since 0.1.0
  */
-@ConfigurationProperties("lambda.runtime")
+@ConfigurationProperties(LambdaRuntimeProperties.PREFIX)
 public class LambdaRuntimeProperties {
+
+	static final String PREFIX = "lambda.runtime";
 
 	/**
 	 * Whether to serve invocations from the Lambda Runtime API when its address is known.

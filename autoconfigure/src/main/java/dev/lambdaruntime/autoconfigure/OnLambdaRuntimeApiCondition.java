@@ -1,10 +1,11 @@
 package dev.lambdaruntime.autoconfigure;
 
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
+
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -18,21 +19,20 @@ class OnLambdaRuntimeApiCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnLambdaRuntimeApi.class);
-		Environment environment = context.getEnvironment();
-		if (!environment.getProperty(RuntimeApiAddress.ENABLED_PROPERTY, Boolean.class, true)) {
-			return ConditionOutcome.noMatch(message.because(RuntimeApiAddress.ENABLED_PROPERTY + " is false"));
+		RuntimeApiSettings settings = RuntimeApiSettings.of(context.getEnvironment());
+		if (!settings.enabled()) {
+			return ConditionOutcome.noMatch(message.because(RuntimeApiSettings.ENABLED_PROPERTY + " is false"));
 		}
-		String address = RuntimeApiAddress.resolve(environment);
+		String address = settings.address();
 		if (address != null) {
-			return ConditionOutcome.match(message
-				.because(RuntimeApiAddress.describeSource(environment) + " is set to '" + address + "'"));
+			return ConditionOutcome.match(message.because(settings.addressSource() + " is set to '" + address + "'"));
 		}
 		if (Boolean.getBoolean(AOT_PROCESSING)) {
 			return ConditionOutcome
 				.match(message.because("Spring AOT is processing: the Runtime API address is checked at startup"));
 		}
-		return ConditionOutcome.noMatch(message.because("neither " + RuntimeApiAddress.API_PROPERTY + " nor the "
-				+ "AWS_LAMBDA_RUNTIME_API environment variable is set"));
+		return ConditionOutcome.noMatch(message.because("neither " + RuntimeApiSettings.API_PROPERTY + " nor the "
+				+ RuntimeApiProtocol.RUNTIME_API_VARIABLE + " environment variable is set"));
 	}
 
 }

@@ -1,7 +1,8 @@
 /**
- * Spring Boot wiring of the Lambda runtime: conditions, properties, function selection through
- * Spring Cloud Function's catalog, payload conversion with the application's JSON mapper, the
- * loop's start and stop with the application context, and init-error reporting.
+ * Spring Boot wiring of the Lambda runtime, and nothing else: conditions, properties, the
+ * invocation handler chain as a bean, the loops' start and stop with the application context,
+ * Lambda's logging settings and init-error reporting. The parts it wires live in packages of
+ * their own.
  */
 @NullMarked
 package dev.lambdaruntime.autoconfigure;

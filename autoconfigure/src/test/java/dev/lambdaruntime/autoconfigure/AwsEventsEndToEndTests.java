@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import static dev.lambdaruntime.autoconfigure.AwsEventFixtures.event;
+import static dev.lambdaruntime.function.AwsEventFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,8 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -7,11 +10,17 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.lambdaruntime.autoconfigure.logging.LambdaJsonLogFormatter;
+import dev.lambdaruntime.function.FunctionSelectionException;
+import dev.lambdaruntime.logging.LambdaJsonLogFormatter;
+import dev.lambdaruntime.function.FunctionInvocationHandler;
+import dev.lambdaruntime.observation.ObservedInvocationHandler;
 import dev.lambdaruntime.runtime.CurrentInvocationContext;
+import dev.lambdaruntime.runtime.InvocationHandler;
+import dev.lambdaruntime.runtime.InvocationResponse;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AutoClose;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -23,6 +32,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -100,6 +110,61 @@ class LambdaRuntimeAutoConfigurationTests {
 				assertThat(context).hasNotFailed().doesNotHaveBean(LambdaRuntimeLifecycle.class).hasSingleBean(Context.class);
 				assertThat(loopConditionMessages(context)).contains("lambda.runtime.enabled is false");
 			});
+		assertThat(this.emulator.exchanges()).isEmpty();
+	}
+
+	@Test
+	void whenRuntimeApiIsUnsetThenNoInvocationHandlerIsDefined() {
+		this.contextRunner.withUserConfiguration(OneFunction.class, TwoCustomizers.class)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InvocationHandler.class));
+	}
+
+	@Test
+	void invocationHandlerIsTheSelectedFunctionWhenNothingWrapsIt() {
+		this.contextRunner.withUserConfiguration(OneFunction.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).getBean(InvocationHandler.class)
+				.isInstanceOf(FunctionInvocationHandler.class)
+				.hasToString("function 'uppercase'"));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesInvocationHandlerBean() {
+		this.contextRunner.withUserConfiguration(TwoFunctions.class, UserHandler.class, TwoCustomizers.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().getBean(InvocationHandler.class).isSameAs(UserHandler.HANDLER);
+				assertThat(invoke("\"ignored\"").payloadAsString()).isEqualTo("\"from the user's handler\"");
+				assertThat(context.getBean(TwoCustomizers.class).calls).isEmpty();
+			});
+	}
+
+	@Test
+	void customizersWrapTheFunctionFirstInOrderOutermost() {
+		this.contextRunner.withUserConfiguration(OneFunction.class, TwoCustomizers.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(invoke("\"abc\"").payloadAsString()).isEqualTo("\"ABC\"");
+				assertThat(context.getBean(TwoCustomizers.class).calls).containsExactly("outer before", "inner before",
+						"inner after \"ABC\"", "outer after \"ABC\"");
+			});
+	}
+
+	@Test
+	void observationWrapsTheCustomizedHandlerWhenARegistryIsDefined() {
+		this.contextRunner.withUserConfiguration(OneFunction.class, TwoCustomizers.class)
+			.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).getBean(InvocationHandler.class)
+				.isInstanceOf(ObservedInvocationHandler.class));
+	}
+
+	@Test
+	void aLambdaRuntimeSettingThatDoesNotBindFailsTheStartNamingIt() {
+		this.contextRunner.withUserConfiguration(OneFunction.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "lambda.runtime.enabled=maybe")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'lambda.runtime.enabled'"));
 		assertThat(this.emulator.exchanges()).isEmpty();
 	}
 
@@ -241,6 +306,49 @@ class LambdaRuntimeAutoConfigurationTests {
 		@Bean
 		Supplier<String> supply() {
 			return () -> "supplied";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHandler {
+
+		static final InvocationHandler HANDLER = (invocation, context) -> InvocationResponse
+			.of("\"from the user's handler\"".getBytes(StandardCharsets.UTF_8));
+
+		@Bean
+		InvocationHandler userHandler() {
+			return HANDLER;
+		}
+
+	}
+
+	/** Two customizers that record the order they see each invocation and its response in. */
+	@Configuration(proxyBeanMethods = false)
+	static class TwoCustomizers {
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		InvocationHandlerCustomizer inner() {
+			return (handler) -> recording("inner", handler);
+		}
+
+		@Bean
+		@Order(1)
+		InvocationHandlerCustomizer outer() {
+			return (handler) -> recording("outer", handler);
+		}
+
+		private InvocationHandler recording(String name, InvocationHandler handler) {
+			return (invocation, context) -> {
+				this.calls.add(name + " before");
+				InvocationResponse response = handler.handle(invocation, context);
+				this.calls.add(name + " after "
+						+ new String(((InvocationResponse.Buffered) response).body(), StandardCharsets.UTF_8));
+				return response;
+			};
 		}
 
 	}

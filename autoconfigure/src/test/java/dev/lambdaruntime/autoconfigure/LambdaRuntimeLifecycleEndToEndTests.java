@@ -62,7 +62,7 @@ class LambdaRuntimeLifecycleEndToEndTests {
 		assertThatException().isThrownBy(() -> application(TwoFunctions.class).run());
 		InitError error = this.emulator.initErrors().get(0);
 		assertThat(error.errorType()).isEqualTo("Runtime.BadFunctionCode");
-		assertThat(error.payloadAsString()).contains("dev.lambdaruntime.autoconfigure.FunctionSelectionException")
+		assertThat(error.payloadAsString()).contains("dev.lambdaruntime.function.FunctionSelectionException")
 			.contains("[lowercase, uppercase]");
 	}
 

@@ -27,11 +27,6 @@ public final class InvocationContext implements Context {
 		this.environment = environment;
 	}
 
-	/** The invocation this context describes. */
-	public Invocation getInvocation() {
-		return this.invocation;
-	}
-
 	@Override
 	public String getAwsRequestId() {
 		return this.invocation.requestId();

@@ -18,11 +18,6 @@ import org.jspecify.annotations.Nullable;
 public record LambdaEnvironment(@Nullable String functionName, @Nullable String functionVersion, int memoryLimitInMb,
 		@Nullable String logGroupName, @Nullable String logStreamName) {
 
-	/** Reads the variables from the process environment. */
-	public static LambdaEnvironment fromSystem() {
-		return from(System::getenv);
-	}
-
 	/** Reads the variables through the given lookup, which answers {@code null} for unset ones. */
 	public static LambdaEnvironment from(Function<String, @Nullable String> lookup) {
 		return new LambdaEnvironment(lookup.apply("AWS_LAMBDA_FUNCTION_NAME"),

@@ -33,16 +33,13 @@ public record LambdaError(String category, String errorType, String errorMessage
 	public static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
 
 	/** Category of an event that cannot be converted to the function's input. */
-	public static final String UNMARSHAL_ERROR = "Runtime.UnmarshalError";
+	static final String UNMARSHAL_ERROR = "Runtime.UnmarshalError";
 
 	/** Category of a result that cannot be converted to JSON. */
-	public static final String MARSHAL_ERROR = "Runtime.MarshalError";
+	static final String MARSHAL_ERROR = "Runtime.MarshalError";
 
 	/** Category of a response the Runtime API refused as too large. */
-	public static final String RESPONSE_TOO_LARGE = "Function.ResponseSizeTooLarge";
-
-	/** Category of a failure the runtime cannot classify. */
-	public static final String UNKNOWN = "Runtime.Unknown";
+	static final String RESPONSE_TOO_LARGE = "Function.ResponseSizeTooLarge";
 
 	static final int MAX_MESSAGE_CHARS = 8 * 1024;
 
@@ -56,7 +53,7 @@ public record LambdaError(String category, String errorType, String errorMessage
 	}
 
 	/** Describes a failure that has no exception behind it. */
-	public static LambdaError of(String category, String errorType, String errorMessage) {
+	static LambdaError of(String category, String errorType, String errorMessage) {
 		return new LambdaError(category, errorType, truncate(errorMessage), List.of(), null);
 	}
 
@@ -110,13 +107,13 @@ public record LambdaError(String category, String errorType, String errorMessage
 	}
 
 	/** The same error without its stack traces, for functions that must not reveal their code. */
-	public LambdaError withoutStackTraces() {
+	LambdaError withoutStackTraces() {
 		return new LambdaError(this.category, this.errorType, this.errorMessage, List.of(),
 				(this.cause != null) ? this.cause.withoutStackTraces() : null);
 	}
 
 	/** The JSON body of the error. */
-	public byte[] toJson() {
+	byte[] toJson() {
 		return JsonMapper.shared().writeValueAsBytes(toMap());
 	}
 

@@ -20,14 +20,11 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String[] JSON_HEADERS = { "Content-Type", "application/json" };
 
-	private final String address;
-
 	private final String pathPrefix;
 
 	private final HttpConnection connection;
 
-	private RuntimeApiClient(String address, String host, int port, String pathPrefix) {
-		this.address = address;
+	private RuntimeApiClient(String host, int port, String pathPrefix) {
 		this.pathPrefix = pathPrefix;
 		this.connection = new HttpConnection(host, port);
 	}
@@ -59,16 +56,11 @@ public final class RuntimeApiClient implements Closeable {
 		if (port < 1 || port > 65535) {
 			throw new IllegalArgumentException("The Runtime API address '" + address + "' has no valid port");
 		}
-		return new RuntimeApiClient(trimmed, host, port, prefix);
-	}
-
-	/** The address this client talks to. */
-	public String address() {
-		return this.address;
+		return new RuntimeApiClient(host, port, prefix);
 	}
 
 	/** Waits, without a time limit, for the next invocation. */
-	public Invocation next() throws IOException {
+	Invocation next() throws IOException {
 		HttpResponse response = this.connection.exchange("GET", this.pathPrefix + RuntimeApiProtocol.NEXT_PATH,
 				NO_HEADERS, null);
 		if (response.status() != 200) {
@@ -78,7 +70,7 @@ public final class RuntimeApiClient implements Closeable {
 	}
 
 	/** Posts an invocation's response. */
-	public void postResponse(String requestId, byte[] body) throws IOException {
+	void postResponse(String requestId, byte[] body) throws IOException {
 		expectAccepted("invocation response",
 				this.connection.exchange("POST", this.pathPrefix + RuntimeApiProtocol.responsePath(requestId),
 						JSON_HEADERS, body));
@@ -104,7 +96,7 @@ public final class RuntimeApiClient implements Closeable {
 	}
 
 	/** Posts an invocation's error. */
-	public void postError(String requestId, LambdaError error) throws IOException {
+	void postError(String requestId, LambdaError error) throws IOException {
 		expectAccepted("invocation error", this.connection.exchange("POST",
 				this.pathPrefix + RuntimeApiProtocol.errorPath(requestId), errorHeaders(error), error.toJson()));
 	}
@@ -140,7 +132,7 @@ public final class RuntimeApiClient implements Closeable {
 	 * Fails the call in progress, in any thread, at once; later calls open a new connection, so
 	 * that an invocation received just before can still be answered.
 	 */
-	public void interrupt() {
+	void interrupt() {
 		this.connection.interrupt();
 	}
 

@@ -23,6 +23,7 @@ import dev.lambdaruntime.runtime.StubRuntimeApi.Request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link RuntimeApiClient} against a scripted Runtime API.
@@ -44,15 +45,8 @@ class RuntimeApiClientTests {
 	}
 
 	@Test
-	void keepsTheAddressItWasGiven() {
-		assertThat(RuntimeApiClient.forAddress("127.0.0.1:9001").address()).isEqualTo("127.0.0.1:9001");
-		assertThat(RuntimeApiClient.forAddress("localhost:5050/MyFunction").address())
-			.isEqualTo("localhost:5050/MyFunction");
-	}
-
-	@Test
 	void acceptsAnIpv6LiteralInBrackets() {
-		assertThat(RuntimeApiClient.forAddress("[::1]:9001").address()).isEqualTo("[::1]:9001");
+		assertThatNoException().isThrownBy(() -> RuntimeApiClient.forAddress("[::1]:9001").close());
 	}
 
 	@ParameterizedTest
@@ -77,7 +71,6 @@ class RuntimeApiClientTests {
 	void toleratesAnHttpSchemeAndSurroundingSpaces() throws Exception {
 		this.stub = StubRuntimeApi.start(Answerer.nextThen((n) -> Answer.event("req-1", "{}")));
 		this.client = RuntimeApiClient.forAddress("  http://" + this.stub.address() + "  ");
-		assertThat(this.client.address()).isEqualTo(this.stub.address());
 		assertThat(this.client.next().requestId()).isEqualTo("req-1");
 	}
 
@@ -230,7 +223,7 @@ class RuntimeApiClientTests {
 	void failsAnErrorPostWithTheStatusOfAnErrorAnswer() throws Exception {
 		start((request) -> Answer.status(400, "bad"));
 		assertThatExceptionOfType(RuntimeApiException.class)
-			.isThrownBy(() -> this.client.postError("req-1", LambdaError.of(LambdaError.UNKNOWN, "T", "m")))
+			.isThrownBy(() -> this.client.postError("req-1", LambdaError.of(LambdaError.USER_EXCEPTION, "T", "m")))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(400))
 			.withMessage("The Runtime API answered 400 to invocation error: bad");
 	}
@@ -239,7 +232,7 @@ class RuntimeApiClientTests {
 	void failsAnInitErrorPostWithTheStatusOfAnErrorAnswer() throws Exception {
 		start((request) -> Answer.status(500, "gone"));
 		assertThatExceptionOfType(RuntimeApiException.class)
-			.isThrownBy(() -> this.client.postInitError(LambdaError.of(LambdaError.UNKNOWN, "T", "m")))
+			.isThrownBy(() -> this.client.postInitError(LambdaError.of(LambdaError.USER_EXCEPTION, "T", "m")))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(500))
 			.withMessage("The Runtime API answered 500 to init error: gone");
 	}

@@ -121,7 +121,9 @@ public final class ProfileSummary {
 				"org.springframework.boot.loader.zip.", "org.springframework.boot.loader.jar.",
 				"org.springframework.boot.loader.net."));
 		layers.put("our runtime core (dev.lambdaruntime.runtime)", List.of("dev.lambdaruntime.runtime."));
-		layers.put("our Spring wiring (dev.lambdaruntime.autoconfigure)", List.of("dev.lambdaruntime.autoconfigure."));
+		layers.put("our Spring layer (wiring, function adapter, events, observation, logging)",
+				List.of("dev.lambdaruntime.autoconfigure.", "dev.lambdaruntime.function.", "dev.lambdaruntime.events.",
+						"dev.lambdaruntime.observation.", "dev.lambdaruntime.logging.", "dev.lambdaruntime.managed."));
 		layers.put("system properties, environment", List.of("java.lang.System.setProperty",
 				"java.lang.System.getProperty", "java.lang.System.getenv", "java.util.Properties."));
 		layers.put("method handles (java.lang.invoke)", List.of("java.lang.invoke."));
