@@ -2,6 +2,7 @@ package dev.lambdaruntime.runtime;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The body of a request sent with {@code Transfer-Encoding: chunked}: each flush sends what was
  * written so far as one chunk, and {@link #finish} ends the body, with trailers if given, then
  * reads the response. Nothing goes on the wire before the first flush, so a writer that fails
- * before producing anything leaves the connection untouched.
+ * before producing anything leaves the connection untouched, and a writer that waits long
+ * before its first bytes gets a new connection if the server closed the idle one meanwhile.
  */
 final class ChunkedRequestBody extends OutputStream {
 
@@ -18,11 +20,11 @@ final class ChunkedRequestBody extends OutputStream {
 
 	private final byte[] head;
 
-	private final OutputStream out;
+	private final HttpConnection connection;
 
-	private final HttpResponseReader reader;
+	private @Nullable OutputStream out;
 
-	private final Runnable onFailure;
+	private @Nullable HttpResponseReader reader;
 
 	private final byte[] buffer = new byte[8192];
 
@@ -32,11 +34,9 @@ final class ChunkedRequestBody extends OutputStream {
 
 	private @Nullable IOException broken;
 
-	ChunkedRequestBody(byte[] head, OutputStream out, HttpResponseReader reader, Runnable onFailure) {
+	ChunkedRequestBody(byte[] head, HttpConnection connection) {
 		this.head = head;
-		this.out = out;
-		this.reader = reader;
-		this.onFailure = onFailure;
+		this.connection = connection;
 	}
 
 	/** Whether the request line and headers went on the wire already. */
@@ -75,7 +75,9 @@ final class ChunkedRequestBody extends OutputStream {
 	@Override
 	public void flush() throws IOException {
 		sendBuffered();
-		guarded(this.out::flush);
+		if (this.started) {
+			guarded(() -> output().flush());
+		}
 	}
 
 	/** Ends the body with the given trailers (name and value pairs) and reads the response. */
@@ -88,16 +90,15 @@ final class ChunkedRequestBody extends OutputStream {
 		end.append("\r\n");
 		start();
 		guarded(() -> {
-			this.out.write(end.toString().getBytes(StandardCharsets.ISO_8859_1));
-			this.out.flush();
+			OutputStream out = output();
+			out.write(end.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
 		});
-		try {
-			return this.reader.read(false);
+		HttpResponseReader reader = this.reader;
+		if (reader == null) {
+			throw new SocketException("Connection closed");
 		}
-		catch (IOException ex) {
-			this.onFailure.run();
-			throw ex;
-		}
+		return this.connection.receive(reader, "POST");
 	}
 
 	private void sendBuffered() throws IOException {
@@ -110,31 +111,55 @@ final class ChunkedRequestBody extends OutputStream {
 	private void sendChunk(byte[] bytes, int offset, int length) throws IOException {
 		start();
 		guarded(() -> {
-			this.out.write(Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1));
-			this.out.write(CRLF);
-			this.out.write(bytes, offset, length);
-			this.out.write(CRLF);
+			OutputStream out = output();
+			out.write(Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1));
+			out.write(CRLF);
+			out.write(bytes, offset, length);
+			out.write(CRLF);
 		});
 	}
 
+	/** Sends the head on a connection checked just now, not when the response began. */
 	private void start() throws IOException {
 		if (!this.started) {
 			this.started = true;
-			guarded(() -> this.out.write(this.head));
+			guarded(() -> {
+				this.reader = this.connection.ready();
+				this.out = this.connection.output();
+				this.out.write(this.head);
+			});
 		}
 	}
 
+	private OutputStream output() throws IOException {
+		OutputStream out = this.out;
+		if (out == null) {
+			throw new SocketException("Connection closed");
+		}
+		return out;
+	}
+
+	/**
+	 * Runs one step of I/O; its failure breaks the body and drops the connection. A pending
+	 * interrupt of the writer's thread is kept for it rather than closing the connection.
+	 */
 	private void guarded(IoAction action) throws IOException {
 		if (this.broken != null) {
 			throw this.broken;
 		}
+		boolean interrupted = Thread.interrupted();
 		try {
 			action.run();
 		}
 		catch (IOException ex) {
 			this.broken = ex;
-			this.onFailure.run();
+			this.connection.disconnect();
 			throw ex;
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

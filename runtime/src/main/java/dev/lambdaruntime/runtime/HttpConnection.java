@@ -5,16 +5,21 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One keep-alive HTTP/1.1 connection to the Runtime API over a plain socket with
- * {@code TCP_NODELAY}. It never sets a read timeout, reconnects when the server closed an idle
- * connection, and can be closed from another thread to release a blocked exchange.
+ * {@code TCP_NODELAY}. It never sets a read timeout, and can be closed from another thread to
+ * release a blocked exchange. Before it reuses the connection it checks, without waiting, that
+ * the server has not closed it and sent nothing unasked, and opens a new one if so; a request
+ * is sent again only when none of it can have reached the server, so an answer is never
+ * posted twice.
  */
 final class HttpConnection implements Closeable {
 
@@ -26,11 +31,13 @@ final class HttpConnection implements Closeable {
 
 	private final String hostHeader;
 
+	private final ByteBuffer probe = ByteBuffer.allocate(1);
+
 	private volatile boolean closed;
 
 	private volatile int interruptions;
 
-	private volatile @Nullable Socket socket;
+	private volatile @Nullable SocketChannel channel;
 
 	private @Nullable OutputStream out;
 
@@ -48,18 +55,45 @@ final class HttpConnection implements Closeable {
 	 */
 	synchronized HttpResponse exchange(String method, String path, String[] headers, byte @Nullable [] body)
 			throws IOException {
-		boolean reused = this.socket != null;
-		int interruptions = this.interruptions;
-		HttpResponseReader reader = connect();
-		long before = reader.bytesRead();
+		// A pending interrupt would close the channel under the I/O: keep it for the caller instead.
+		boolean interrupted = Thread.interrupted();
 		try {
-			return send(reader, method, path, headers, body);
+			return exchangeOnce(method, path, headers, body);
 		}
-		catch (IOException ex) {
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private HttpResponse exchangeOnce(String method, String path, String[] headers, byte @Nullable [] body)
+			throws IOException {
+		int interruptions = this.interruptions;
+		HttpResponseReader kept = this.reader;
+		HttpResponseReader reader = ready();
+		if (interruptions != this.interruptions) {
 			disconnect();
-			if (reused && !this.closed && interruptions == this.interruptions && reader.bytesRead() == before) {
-				// The server closed an idle keep-alive connection before we wrote: try once afresh.
-				return send(connect(), method, path, headers, body);
+			throw new SocketException("Connection interrupted");
+		}
+		boolean reused = reader == kept;
+		long before = reader.bytesRead();
+		boolean sent = false;
+		try {
+			send(method, path, headers, body);
+			sent = true;
+			return receive(reader, method);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			disconnect();
+			boolean repeatable = !sent || ("GET".equals(method) && reader.bytesRead() == before);
+			if (ex instanceof IOException && reused && repeatable && !this.closed
+					&& interruptions == this.interruptions) {
+				// Sending failed, so the server never got the whole request, or a GET, safe to
+				// repeat, met a connection the server closed as it went idle: once more afresh.
+				HttpResponseReader fresh = ready();
+				send(method, path, headers, body);
+				return receive(fresh, method);
 			}
 			throw ex;
 		}
@@ -67,35 +101,85 @@ final class HttpConnection implements Closeable {
 
 	/**
 	 * Starts a request whose body is sent in chunks as it is written; the caller writes the
-	 * body, then {@link ChunkedRequestBody#finish finishes} it to get the response. For the
-	 * thread that owns this connection only.
+	 * body, then {@link ChunkedRequestBody#finish finishes} it to get the response. Nothing is
+	 * sent, and no connection checked, before the body's first bytes. For the thread that owns
+	 * this connection only.
 	 */
-	ChunkedRequestBody openChunked(String method, String path, String[] headers) throws IOException {
-		HttpResponseReader reader = connect();
-		OutputStream out = this.out;
-		if (out == null) {
-			throw new SocketException("Connection closed");
-		}
-		byte[] head = head(method, path, headers, "Transfer-Encoding: chunked\r\n");
-		return new ChunkedRequestBody(head, out, reader, this::disconnect);
+	ChunkedRequestBody openChunked(String method, String path, String[] headers) {
+		return new ChunkedRequestBody(head(method, path, headers, "Transfer-Encoding: chunked\r\n"), this);
 	}
 
-	private HttpResponse send(HttpResponseReader reader, String method, String path, String[] headers,
-			byte @Nullable [] body) throws IOException {
+	/**
+	 * The reader of a connection ready for a new request: the kept-alive one when the server
+	 * has neither closed it nor sent anything since the last response, else a new one.
+	 */
+	HttpResponseReader ready() throws IOException {
+		HttpResponseReader reader = this.reader;
+		if (reader != null && !reader.hasUnreadBytes() && isQuiet()) {
+			return reader;
+		}
+		disconnect();
+		return connect();
+	}
+
+	/** The stream requests go out on, once {@link #ready()}. */
+	OutputStream output() throws IOException {
 		OutputStream out = this.out;
 		if (out == null) {
 			throw new SocketException("Connection closed");
 		}
+		return out;
+	}
+
+	/** Reads what the server sent without waiting: nothing on a healthy idle connection. */
+	private boolean isQuiet() {
+		SocketChannel channel = this.channel;
+		if (channel == null) {
+			return false;
+		}
+		try {
+			channel.configureBlocking(false);
+			this.probe.clear();
+			int read = channel.read(this.probe);
+			channel.configureBlocking(true);
+			return read == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private void send(String method, String path, String[] headers, byte @Nullable [] body) throws IOException {
+		OutputStream out = output();
 		out.write(head(method, path, headers, (body != null) ? "Content-Length: " + body.length + "\r\n" : ""));
 		if (body != null) {
 			out.write(body);
 		}
 		out.flush();
-		HttpResponse response = reader.read("HEAD".equals(method));
-		if ("close".equalsIgnoreCase(response.header(HeaderNames.CONNECTION))) {
-			disconnect();
+	}
+
+	/**
+	 * Reads the response and lets go of a connection the response used up or asked to close, or
+	 * that failed. A pending interrupt is kept for the caller rather than closing the connection.
+	 */
+	HttpResponse receive(HttpResponseReader reader, String method) throws IOException {
+		boolean interrupted = Thread.interrupted();
+		try {
+			HttpResponse response = reader.read("HEAD".equals(method));
+			if (reader.exhausted() || "close".equalsIgnoreCase(response.header(HeaderNames.CONNECTION))) {
+				disconnect();
+			}
+			return response;
 		}
-		return response;
+		catch (IOException | RuntimeException | Error ex) {
+			disconnect();
+			throw ex;
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private byte[] head(String method, String path, String[] headers, String framing) {
@@ -115,31 +199,28 @@ final class HttpConnection implements Closeable {
 		if (this.closed) {
 			throw new SocketException("Connection closed");
 		}
-		HttpResponseReader reader = this.reader;
-		if (reader != null) {
-			return reader;
-		}
-		Socket socket = new Socket();
-		socket.setTcpNoDelay(true);
-		socket.setKeepAlive(true);
-		this.socket = socket;
+		SocketChannel channel = SocketChannel.open();
+		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+		channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+		this.channel = channel;
 		if (this.closed) {
 			disconnect();
 			throw new SocketException("Connection closed");
 		}
-		socket.connect(new InetSocketAddress(this.host, this.port), CONNECT_TIMEOUT_MILLIS);
-		this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
-		reader = new HttpResponseReader(socket.getInputStream());
+		channel.socket().connect(new InetSocketAddress(this.host, this.port), CONNECT_TIMEOUT_MILLIS);
+		this.out = new BufferedOutputStream(channel.socket().getOutputStream(), 8192);
+		HttpResponseReader reader = new HttpResponseReader(channel.socket().getInputStream());
 		this.reader = reader;
 		return reader;
 	}
 
-	private void disconnect() {
-		Socket socket = this.socket;
-		this.socket = null;
+	/** Drops the connection, so that the next request opens a new one. */
+	void disconnect() {
+		SocketChannel channel = this.channel;
+		this.channel = null;
 		this.out = null;
 		this.reader = null;
-		closeQuietly(socket);
+		closeQuietly(channel);
 	}
 
 	/**
@@ -148,20 +229,20 @@ final class HttpConnection implements Closeable {
 	 */
 	void interrupt() {
 		this.interruptions++;
-		closeQuietly(this.socket);
+		closeQuietly(this.channel);
 	}
 
 	/** Closes the connection for good; an exchange blocked on it, in any thread, fails at once. */
 	@Override
 	public void close() {
 		this.closed = true;
-		closeQuietly(this.socket);
+		closeQuietly(this.channel);
 	}
 
-	private static void closeQuietly(@Nullable Socket socket) {
-		if (socket != null) {
+	private static void closeQuietly(@Nullable SocketChannel channel) {
+		if (channel != null) {
 			try {
-				socket.close();
+				channel.close();
 			}
 			catch (IOException ex) {
 				// closing anyway

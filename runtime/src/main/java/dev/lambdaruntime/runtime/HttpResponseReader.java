@@ -3,6 +3,8 @@ package dev.lambdaruntime.runtime;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,8 +13,10 @@ import java.util.Map;
 
 /**
  * Reads HTTP/1.1 responses from a connection's input stream: status line, headers, and a body
- * framed by {@code Content-Length}, chunked encoding or the end of the stream. Strict where the
- * protocol is, bounded in what it accepts, and copying a body only once where it can.
+ * framed by {@code Content-Length}, chunked encoding or, when neither is declared, the end of the
+ * stream (RFC 9112 section 6.3). Strict where the protocol is, bounded in what it accepts, and
+ * copying a body only once where it can. Header bytes are read as UTF-8, in which Lambda sends
+ * request ids, or as ISO-8859-1 when they are no valid UTF-8.
  */
 final class HttpResponseReader {
 
@@ -22,6 +26,8 @@ final class HttpResponseReader {
 	private static final int MAX_LINE_BYTES = 64 * 1024;
 
 	private static final int MAX_HEADER_COUNT = 200;
+
+	private static final int MAX_HEADER_BYTES = 256 * 1024;
 
 	private static final byte[] EMPTY = {};
 
@@ -35,6 +41,10 @@ final class HttpResponseReader {
 
 	private long bytesRead;
 
+	private int lineBytes;
+
+	private boolean exhausted;
+
 	HttpResponseReader(InputStream in) {
 		this.in = in;
 	}
@@ -42,6 +52,16 @@ final class HttpResponseReader {
 	/** Bytes received so far, which tells a failed exchange that got no answer from one cut short. */
 	long bytesRead() {
 		return this.bytesRead;
+	}
+
+	/** Whether bytes were received that no response read so far has consumed. */
+	boolean hasUnreadBytes() {
+		return this.position < this.limit;
+	}
+
+	/** Whether the last body ran to the end of the stream, which leaves the connection unusable. */
+	boolean exhausted() {
+		return this.exhausted;
 	}
 
 	HttpResponse read(boolean headRequest) throws IOException {
@@ -69,36 +89,78 @@ final class HttpResponseReader {
 		}
 	}
 
+	/**
+	 * Reads header lines up to the blank line. Repeated names are joined with commas, as RFC 9110
+	 * section 5.3 allows, in linear time; the count of lines and their total size are bounded, so
+	 * repeats cannot escape the limits. A second request id is refused: joined, it would name
+	 * another invocation.
+	 */
 	private Map<String, String> readHeaders() throws IOException {
 		Map<String, String> headers = new HashMap<>();
+		Map<String, StringBuilder> repeated = null;
+		int count = 0;
+		int bytes = 0;
 		for (String line = readLine(); !line.isEmpty(); line = readLine()) {
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
 				throw new IOException("Malformed HTTP header line: " + abbreviate(line));
 			}
-			if (headers.size() == MAX_HEADER_COUNT) {
-				throw new IOException("More than " + MAX_HEADER_COUNT + " HTTP headers");
+			if (++count > MAX_HEADER_COUNT) {
+				throw new IOException("More than " + MAX_HEADER_COUNT + " HTTP header lines");
+			}
+			bytes += this.lineBytes;
+			if (bytes > MAX_HEADER_BYTES) {
+				throw new IOException("HTTP header lines larger than " + MAX_HEADER_BYTES + " bytes in total");
 			}
 			String name = HeaderNames.of(line, colon);
 			String value = line.substring(colon + 1).trim();
-			headers.merge(name, value, (first, second) -> first + ", " + second);
+			String first = headers.putIfAbsent(name, value);
+			if (first != null) {
+				if (name.equals(HeaderNames.REQUEST_ID)) {
+					throw new IOException("More than one " + RuntimeApiProtocol.REQUEST_ID + " header");
+				}
+				if (repeated == null) {
+					repeated = new HashMap<>();
+				}
+				repeated.computeIfAbsent(name, (key) -> new StringBuilder(first)).append(", ").append(value);
+			}
+		}
+		if (repeated != null) {
+			repeated.forEach((name, values) -> headers.put(name, values.toString()));
 		}
 		return headers;
 	}
 
 	private byte[] readBody(Map<String, String> headers) throws IOException {
 		String transferEncoding = headers.get(HeaderNames.TRANSFER_ENCODING);
-		if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).endsWith("chunked")) {
-			return readChunkedBody();
+		if (transferEncoding != null) {
+			// Transfer-Encoding overrides Content-Length; without chunked last, the body ends with the stream.
+			return transferEncoding.toLowerCase(Locale.ROOT).endsWith("chunked") ? readChunkedBody() : readToEnd();
 		}
 		String contentLength = headers.get(HeaderNames.CONTENT_LENGTH);
 		if (contentLength != null) {
-			return readFixedBody(parseLength(contentLength, 10, "Content-Length"));
+			return readFixedBody(parseContentLength(contentLength));
 		}
-		if ("close".equalsIgnoreCase(headers.get(HeaderNames.CONNECTION))) {
-			return readToEnd();
+		// No declared length: the body is what arrives until the server closes (RFC 9112, 6.3 rule 8).
+		return readToEnd();
+	}
+
+	/**
+	 * A Content-Length sent as a list of identical values, on one line or several, is that value
+	 * (RFC 9110 section 8.6); different values are refused.
+	 */
+	private static int parseContentLength(String value) throws IOException {
+		int comma = value.indexOf(',');
+		if (comma < 0) {
+			return parseLength(value, 10, "Content-Length");
 		}
-		return EMPTY;
+		String first = value.substring(0, comma).trim();
+		for (String other : value.substring(comma + 1).split(",")) {
+			if (!other.trim().equals(first)) {
+				throw new IOException("Conflicting HTTP Content-Length values: " + abbreviate(value));
+			}
+		}
+		return parseLength(first, 10, "Content-Length");
 	}
 
 	private byte[] readFixedBody(int length) throws IOException {
@@ -142,15 +204,20 @@ final class HttpResponseReader {
 			throw new IOException("HTTP body exceeds " + MAX_BODY_BYTES + " bytes");
 		}
 		this.bytesRead += rest.length;
+		this.exhausted = true;
 		byte[] all = Arrays.copyOf(body, body.length + rest.length);
 		System.arraycopy(rest, 0, all, body.length, rest.length);
 		return all;
 	}
 
+	/** Parses a length of ASCII digits only: no sign, no space, no other notation. */
 	private static int parseLength(String value, int radix, String what) throws IOException {
+		if (value.isEmpty() || !isDigits(value, radix)) {
+			throw new IOException("Malformed HTTP " + what + ": " + abbreviate(value));
+		}
 		try {
 			long length = Long.parseLong(value, radix);
-			if (length < 0 || length > MAX_BODY_BYTES) {
+			if (length > MAX_BODY_BYTES) {
 				throw new IOException("Unacceptable HTTP " + what + ": " + abbreviate(value));
 			}
 			return (int) length;
@@ -158,6 +225,18 @@ final class HttpResponseReader {
 		catch (NumberFormatException ex) {
 			throw new IOException("Malformed HTTP " + what + ": " + abbreviate(value));
 		}
+	}
+
+	private static boolean isDigits(String value, int radix) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean digit = (c >= '0' && c <= '9')
+					|| (radix == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+			if (!digit) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void readFully(byte[] target, int offset, int length) throws IOException {
@@ -174,34 +253,55 @@ final class HttpResponseReader {
 		}
 	}
 
+	/** Reads one line without its line break, and remembers its size in bytes. */
 	private String readLine() throws IOException {
 		int start = this.position;
-		StringBuilder spill = null;
+		byte[] spill = null;
+		int spilled = 0;
 		while (true) {
 			for (int i = this.position; i < this.limit; i++) {
 				if (this.buffer[i] == '\n') {
-					int end = (i > start && this.buffer[i - 1] == '\r') ? i - 1 : i;
-					String tail = new String(this.buffer, start, end - start, StandardCharsets.ISO_8859_1);
 					this.position = i + 1;
+					this.lineBytes = spilled + i + 1 - start;
 					if (spill == null) {
-						return tail;
+						return text(this.buffer, start, i);
 					}
-					spill.append(tail);
-					int length = spill.length();
-					return (length > 0 && spill.charAt(length - 1) == '\r') ? spill.substring(0, length - 1)
-							: spill.toString();
+					spill = append(spill, spilled, start, i);
+					return text(spill, 0, spilled + i - start);
 				}
 			}
-			if (spill == null) {
-				spill = new StringBuilder();
-			}
-			spill.append(new String(this.buffer, start, this.limit - start, StandardCharsets.ISO_8859_1));
-			if (spill.length() > MAX_LINE_BYTES) {
-				throw new IOException("HTTP line longer than " + MAX_LINE_BYTES + " bytes");
-			}
+			spill = append(spill, spilled, start, this.limit);
+			spilled += this.limit - start;
 			fill();
 			start = 0;
 		}
+	}
+
+	private byte[] append(byte[] spill, int spilled, int start, int end) throws IOException {
+		int length = spilled + end - start;
+		if (length > MAX_LINE_BYTES) {
+			throw new IOException("HTTP line longer than " + MAX_LINE_BYTES + " bytes");
+		}
+		byte[] target = (spill == null) ? new byte[Math.max(length, 256)]
+				: (length > spill.length) ? Arrays.copyOf(spill, Math.max(length, spill.length * 2)) : spill;
+		System.arraycopy(this.buffer, start, target, spilled, end - start);
+		return target;
+	}
+
+	/** The line's text without its carriage return: ASCII as it is, other bytes as UTF-8 or ISO-8859-1. */
+	private static String text(byte[] bytes, int start, int end) {
+		int length = ((end > start && bytes[end - 1] == '\r') ? end - 1 : end) - start;
+		for (int i = start; i < start + length; i++) {
+			if (bytes[i] < 0) {
+				try {
+					return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, length)).toString();
+				}
+				catch (CharacterCodingException ex) {
+					break;
+				}
+			}
+		}
+		return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
 	}
 
 	private void fill() throws IOException {

@@ -80,7 +80,7 @@ public final class RuntimeApiClient implements Closeable {
 	 * Opens an invocation's streamed response: a chunked {@code POST} in streaming mode that
 	 * declares the error trailers, sent as the body is written.
 	 */
-	ChunkedRequestBody openStreamedResponse(String requestId, String contentType) throws IOException {
+	ChunkedRequestBody openStreamedResponse(String requestId, String contentType) {
 		return this.connection.openChunked("POST", this.pathPrefix + RuntimeApiProtocol.responsePath(requestId),
 				new String[] { "Content-Type", headerValue(contentType), RuntimeApiProtocol.RESPONSE_MODE,
 						RuntimeApiProtocol.STREAMING, "Trailer",

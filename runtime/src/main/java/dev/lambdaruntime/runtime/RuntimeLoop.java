@@ -60,11 +60,11 @@ public final class RuntimeLoop {
 	public int run() {
 		try {
 			while (!this.stopping) {
-				if (this.mode == InvocationMode.CONCURRENT) {
-					invokeOnceOrBackOff();
-				}
-				else {
-					invokeOnce();
+				OutOfMemoryError functionOutOfMemory = (this.mode == InvocationMode.CONCURRENT) ? serveOrBackOff()
+						: serveOnce();
+				if (functionOutOfMemory != null) {
+					logger.error("Lambda runtime exits: the function ran out of memory");
+					return FAILED;
 				}
 			}
 			return STOPPED;
@@ -77,7 +77,7 @@ public final class RuntimeLoop {
 			return FAILED;
 		}
 		catch (OutOfMemoryError ex) {
-			logger.error("Lambda runtime exits: the function ran out of memory");
+			logger.error("Lambda runtime exits: out of memory while exchanging with the Runtime API");
 			return FAILED;
 		}
 		finally {
@@ -85,10 +85,11 @@ public final class RuntimeLoop {
 		}
 	}
 
-	private void invokeOnceOrBackOff() throws IOException {
+	private @Nullable OutOfMemoryError serveOrBackOff() throws IOException {
 		try {
-			invokeOnce();
+			OutOfMemoryError functionOutOfMemory = serveOnce();
 			this.backoff.reset();
+			return functionOutOfMemory;
 		}
 		catch (IOException ex) {
 			if (this.stopping) {
@@ -97,86 +98,80 @@ public final class RuntimeLoop {
 			long delay = this.backoff.next();
 			logger.warn("The Runtime API failed ({}); polling again in {} ms", ex.getMessage(), delay);
 			this.backoff.await(delay);
+			return null;
 		}
 	}
 
 	/**
 	 * Serves exactly one invocation: next, handle, then response or error. An
 	 * {@link IOException} means the Runtime API failed and the loop must end; an
-	 * {@link OutOfMemoryError} is reported first, then rethrown.
+	 * {@link OutOfMemoryError} of the function is reported first, then rethrown, and one while
+	 * exchanging with the Runtime API is thrown as it is.
 	 */
 	public void invokeOnce() throws IOException {
+		OutOfMemoryError functionOutOfMemory = serveOnce();
+		if (functionOutOfMemory != null) {
+			throw functionOutOfMemory;
+		}
+	}
+
+	/**
+	 * Serves one invocation and returns the function's {@link OutOfMemoryError}, reported
+	 * already, for the caller to end on. Anything thrown comes from the exchanges with the
+	 * Runtime API, never from the function.
+	 */
+	private @Nullable OutOfMemoryError serveOnce() throws IOException {
 		Invocation invocation = this.client.next();
 		InvocationContext context = new InvocationContext(invocation, this.environment);
 		InvocationResponse response = null;
+		ChunkedRequestBody stream = null;
 		Throwable failure = null;
 		LambdaError error = null;
 		try (CurrentInvocation bound = CurrentInvocation.bind(context, this.mode == InvocationMode.SINGLE)) {
 			try {
 				response = this.handler.handle(invocation, context);
 				if (response instanceof InvocationResponse.Streamed streamed) {
-					failure = stream(invocation, streamed);
+					stream = this.client.openStreamedResponse(invocation.requestId(), streamed.contentType());
+					streamed.writer().writeTo(stream);
 				}
 				else if (response == null) {
 					throw new InvalidResultException("The handler returned no response", null);
 				}
 			}
-			catch (RuntimeApiFailure ex) {
-				throw ex.getCause();
-			}
 			catch (Throwable ex) {
+				IOException broken = (stream != null) ? stream.broken() : null;
+				if (broken != null) {
+					// the Runtime API failed under the stream: not the function's failure
+					throw broken;
+				}
+				if (stream != null && !stream.started()) {
+					stream = null; // nothing on the wire yet: reported as any failure
+				}
 				failure = ex;
 				error = failed(invocation, ex);
 			}
 		}
-		if (error != null) {
+		if (stream != null) {
+			// a failure after the first byte goes in the stream's trailers
+			finishStream(invocation, stream, error);
+		}
+		else if (error != null) {
 			postError(invocation, error);
 		}
 		else if (response instanceof InvocationResponse.Buffered buffered) {
 			respond(invocation, buffered.body());
 		}
-		if (failure instanceof OutOfMemoryError oom) {
-			throw oom;
-		}
+		return (failure instanceof OutOfMemoryError functionOutOfMemory) ? functionOutOfMemory : null;
 	}
 
-	/**
-	 * Streams a response as the function writes it. A failure before the first byte is thrown,
-	 * to be reported as usual; a failure after it goes in the stream's trailers and is returned;
-	 * a failing Runtime API is thrown as a {@link RuntimeApiFailure}.
-	 */
-	private @Nullable Throwable stream(Invocation invocation, InvocationResponse.Streamed streamed)
-			throws Throwable {
-		ChunkedRequestBody body = this.client.openStreamedResponse(invocation.requestId(), streamed.contentType());
-		Throwable midway = null;
-		LambdaError error = null;
+	private void finishStream(Invocation invocation, ChunkedRequestBody stream, @Nullable LambdaError error)
+			throws IOException {
 		try {
-			streamed.writer().writeTo(body);
-		}
-		catch (Throwable failure) {
-			IOException broken = body.broken();
-			if (broken != null) {
-				throw new RuntimeApiFailure(broken);
-			}
-			if (!body.started()) {
-				throw failure;
-			}
-			midway = failure;
-			error = failed(invocation, failure);
-		}
-		try {
-			this.client.finishStreamedResponse(body, error);
+			this.client.finishStreamedResponse(stream, error);
 		}
 		catch (RuntimeApiException ex) {
-			if (ex.getStatus() >= 500) {
-				throw new RuntimeApiFailure(ex);
-			}
 			refused(invocation, ex);
 		}
-		catch (IOException ex) {
-			throw new RuntimeApiFailure(ex);
-		}
-		return midway;
 	}
 
 	private void respond(Invocation invocation, byte[] response) throws IOException {
@@ -224,20 +219,6 @@ public final class RuntimeLoop {
 		catch (RuntimeApiException ex) {
 			refused(invocation, ex);
 		}
-	}
-
-	/** The Runtime API failed while a response streamed, so the loop must end; not the function's failure. */
-	private static final class RuntimeApiFailure extends Exception {
-
-		RuntimeApiFailure(IOException cause) {
-			super(cause);
-		}
-
-		@Override
-		public synchronized IOException getCause() {
-			return (IOException) super.getCause();
-		}
-
 	}
 
 	private static void refused(Invocation invocation, RuntimeApiException ex) throws RuntimeApiException {

@@ -2,6 +2,7 @@ package dev.lambdaruntime.runtime;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.lambdaruntime.runtime.RawHttpPeer.Connection;
 import dev.lambdaruntime.runtime.RawHttpPeer.Request;
@@ -120,6 +123,132 @@ class HttpConnectionTests {
 			.havingCause()
 			.isInstanceOf(EOFException.class)
 			.withMessage("Connection closed in the middle of an HTTP body");
+	}
+
+	@Test
+	void opensANewConnectionRatherThanSendOnOneTheServerClosedWhileIdle() throws Exception {
+		Connection idle = serveFirstExchange();
+		idle.shutdownOutput(); // the server is done with it, though it could still read
+
+		CompletableFuture<HttpResponse> second = exchange("POST", "/second", bytes("answer"));
+		Connection fresh = this.peer.accept();
+		assertThat(fresh.readRequest().bodyText()).isEqualTo("answer");
+		fresh.respond("two");
+		assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("two");
+		assertThat(idle.clientClosed()).as("nothing was sent on the closed connection").isTrue();
+	}
+
+	@Test
+	void opensANewConnectionWhenTheIdleOneWasReset() throws Exception {
+		serveFirstExchange().reset();
+
+		CompletableFuture<HttpResponse> second = exchange("POST", "/second", bytes("answer"));
+		Connection fresh = this.peer.accept();
+		assertThat(fresh.readRequest().bodyText()).isEqualTo("answer");
+		fresh.respond("two");
+		assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("two");
+	}
+
+	@Test
+	void dropsBytesLeftOverAfterAResponseRatherThanReadThemAsTheNextAnswer() throws Exception {
+		CompletableFuture<HttpResponse> first = exchange("GET", "/first", null);
+		Connection server = this.peer.accept();
+		server.readRequest();
+		server.write("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none" + "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+		assertThat(text(first.get(10, TimeUnit.SECONDS))).isEqualTo("one");
+
+		CompletableFuture<HttpResponse> second = exchange("POST", "/second", bytes("answer"));
+		Connection fresh = this.peer.accept();
+		assertThat(fresh.readRequest().bodyText()).isEqualTo("answer");
+		assertThat(second).as("the left-over 202 is no answer to this request").isNotDone();
+		fresh.respond("two");
+		assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("two");
+	}
+
+	@Test
+	void dropsBytesThatArriveUnaskedWhileTheConnectionIsIdle() throws Exception {
+		Connection server = serveFirstExchange();
+		server.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+
+		CompletableFuture<HttpResponse> second = exchange("POST", "/second", bytes("answer"));
+		Connection fresh = this.peer.accept();
+		assertThat(fresh.readRequest().bodyText()).isEqualTo("answer");
+		fresh.respond("two");
+		assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("two");
+	}
+
+	@ParameterizedTest
+	@EnumSource(HangUp.class)
+	void neverPostsAgainWhenTheServerHangsUpAfterReadingTheWholeRequest(HangUp hangUp) throws Exception {
+		Connection server = serveFirstExchange();
+		CompletableFuture<HttpResponse> second = exchange("POST", "/answer", bytes("once"));
+		assertThat(server.readRequest().bodyText()).isEqualTo("once");
+		// A repost would now meet a refused connection instead of this hang-up.
+		this.peer.stopListening();
+		hangUp.on(server);
+		assertThat(second).failsWithin(WAIT)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(IOException.class)
+			.isNotInstanceOf(ConnectException.class);
+	}
+
+	@Test
+	void sendsAGetAgainWhenTheServerClosesTheConnectionWithoutAnswer() throws Exception {
+		Connection server = serveFirstExchange();
+		CompletableFuture<HttpResponse> next = exchange("GET", "/next", null);
+		server.readRequest();
+		server.close();
+		Connection fresh = this.peer.accept();
+		assertThat(fresh.readRequest().requestLine()).isEqualTo("GET /next HTTP/1.1");
+		fresh.respond("event");
+		assertThat(text(next.get(10, TimeUnit.SECONDS))).isEqualTo("event");
+	}
+
+	@Test
+	void streamsOnANewConnectionWhenTheServerClosedTheIdleOneBeforeTheFirstBytes() throws Exception {
+		Connection idle = serveFirstExchange();
+		ChunkedRequestBody body = this.connection.openChunked("POST", "/stream", NO_HEADERS);
+		idle.shutdownOutput();
+		CompletableFuture<HttpResponse> streamed = CompletableFuture.supplyAsync(() -> {
+			try {
+				body.write(bytes("late"));
+				body.flush();
+				return body.finish(NO_HEADERS);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, this.executor);
+		Connection fresh = this.peer.accept();
+		assertThat(fresh.readRequestHead().header("Transfer-Encoding")).isEqualTo("chunked");
+		assertThat(fresh.readChunk()).isEqualTo(bytes("late"));
+		assertThat(fresh.readChunk()).isEmpty();
+		fresh.readTrailers();
+		fresh.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+		assertThat(streamed.get(10, TimeUnit.SECONDS).status()).isEqualTo(202);
+		assertThat(idle.clientClosed()).as("nothing was sent on the closed connection").isTrue();
+	}
+
+	@Test
+	void keepsAPendingInterruptOfTheCallerAndStillExchanges() throws Exception {
+		CompletableFuture<HttpResponse> interrupted = new CompletableFuture<>();
+		CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+		this.executor.execute(() -> {
+			Thread.currentThread().interrupt();
+			try {
+				interrupted.complete(this.connection.exchange("GET", "/first", NO_HEADERS, null));
+			}
+			catch (Throwable ex) {
+				interrupted.completeExceptionally(ex);
+			}
+			stillInterrupted.complete(Thread.interrupted());
+		});
+		Connection server = this.peer.accept();
+		server.readRequest();
+		server.respond("one");
+		assertThat(text(interrupted.get(10, TimeUnit.SECONDS))).isEqualTo("one");
+		assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
 	}
 
 	@Test
@@ -252,6 +381,32 @@ class HttpConnectionTests {
 		assertThat(answer.isSuccessful()).isFalse();
 		assertThat(answer.header("Content-Type")).isEqualTo("text/plain");
 		assertThat(text(answer)).isEqualTo("boom");
+	}
+
+	/** How a server drops a connection. */
+	enum HangUp {
+
+		CLOSE, RESET;
+
+		void on(Connection connection) throws IOException {
+			if (this == CLOSE) {
+				connection.close();
+			}
+			else {
+				connection.reset();
+			}
+		}
+
+	}
+
+	/** Serves one GET on a new connection and returns that connection, idle now. */
+	private Connection serveFirstExchange() throws Exception {
+		CompletableFuture<HttpResponse> first = exchange("GET", "/first", null);
+		Connection server = this.peer.accept();
+		server.readRequest();
+		server.respond("one");
+		assertThat(text(first.get(10, TimeUnit.SECONDS))).isEqualTo("one");
+		return server;
 	}
 
 	private CompletableFuture<HttpResponse> exchange(String method, String path, byte[] body, String... headers) {

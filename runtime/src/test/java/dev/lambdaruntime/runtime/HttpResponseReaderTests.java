@@ -180,10 +180,32 @@ class HttpResponseReaderTests {
 	}
 
 	@Test
-	void readsAnEmptyBodyWhenAKeepAliveResponseHasNoFraming() throws IOException {
-		HttpResponseReader reader = reader("HTTP/1.1 202 Accepted\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx");
-		assertThat(reader.read(false).body()).isEmpty();
-		assertThat(text(reader.read(false))).isEqualTo("x");
+	void readsAResponseWithoutFramingToTheEndOfTheStream() throws IOException {
+		HttpResponseReader reader = reader("HTTP/1.0 200 OK\r\nLambda-Runtime-Aws-Request-Id: r1\r\n\r\n{\"event\":1}");
+		HttpResponse response = reader.read(false);
+		assertThat(text(response)).isEqualTo("{\"event\":1}");
+		assertThat(reader.exhausted()).as("the connection is used up").isTrue();
+	}
+
+	@Test
+	void readsABodyWhoseTransferEncodingIsNotChunkedToTheEndOfTheStream() throws IOException {
+		HttpResponse response = read("HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nContent-Length: 2\r\n\r\nabcdef");
+		assertThat(text(response)).isEqualTo("abcdef");
+	}
+
+	@Test
+	void leavesAKeepAliveConnectionUsableAfterAFramedBody() throws IOException {
+		HttpResponseReader reader = reader("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\nok");
+		reader.read(false);
+		assertThat(reader.exhausted()).isFalse();
+		assertThat(reader.hasUnreadBytes()).isFalse();
+	}
+
+	@Test
+	void tellsOfBytesLeftOverAfterAResponse() throws IOException {
+		HttpResponseReader reader = reader("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\noknot part of it");
+		reader.read(false);
+		assertThat(reader.hasUnreadBytes()).isTrue();
 	}
 
 	@Test
@@ -282,7 +304,59 @@ class HttpResponseReaderTests {
 			raw.append("X-Header-").append(i).append(": v\r\n");
 		}
 		raw.append("\r\n");
-		assertThatIOException().isThrownBy(() -> read(raw.toString())).withMessage("More than 200 HTTP headers");
+		assertThatIOException().isThrownBy(() -> read(raw.toString())).withMessage("More than 200 HTTP header lines");
+	}
+
+	@Test
+	void rejectsOneHeaderNameRepeatedMoreOftenThanTheLineLimit() {
+		String raw = "HTTP/1.1 200 OK\r\n" + "X-Same: v\r\n".repeat(3_000) + "Content-Length: 0\r\n\r\n";
+		assertThatIOException().isThrownBy(() -> read(raw)).withMessage("More than 200 HTTP header lines");
+	}
+
+	@Test
+	void rejectsOneHeaderNameRepeatedBeyondTheTotalSizeLimit() {
+		String raw = "HTTP/1.1 200 OK\r\n" + ("X-Same: " + "v".repeat(60_000) + "\r\n").repeat(5)
+				+ "Content-Length: 0\r\n\r\n";
+		assertThatIOException().isThrownBy(() -> read(raw))
+			.withMessage("HTTP header lines larger than 262144 bytes in total");
+	}
+
+	@Test
+	void acceptsHeadersUpToTheirTotalSizeLimit() throws IOException {
+		String value = "v".repeat(60_000);
+		HttpResponse response = read(
+				"HTTP/1.1 200 OK\r\n" + ("X-Same: " + value + "\r\n").repeat(4) + "Content-Length: 0\r\n\r\n");
+		assertThat(response.header("x-same")).isEqualTo(String.join(", ", value, value, value, value));
+	}
+
+	@Test
+	void rejectsARequestIdHeaderSentTwice() {
+		assertThatIOException()
+			.isThrownBy(() -> read("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r1\r\n"
+					+ "lambda-runtime-aws-request-id: r2\r\nContent-Length: 0\r\n\r\n"))
+			.withMessage("More than one Lambda-Runtime-Aws-Request-Id header");
+	}
+
+	@Test
+	void readsHeaderBytesAsUtf8() throws IOException {
+		byte[] raw = utf8("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r\u00e9q-\u4e2d-\ud83d\ude00\r\n"
+				+ "Content-Length: 0\r\n\r\n");
+		HttpResponse response = new HttpResponseReader(new ByteArrayInputStream(raw)).read(false);
+		assertThat(response.header(RuntimeApiProtocol.REQUEST_ID)).isEqualTo("r\u00e9q-\u4e2d-\ud83d\ude00");
+	}
+
+	@Test
+	void readsAUtf8HeaderThatArrivesOneByteAtATime() throws IOException {
+		String value = "\u00e9".repeat(20_000);
+		byte[] raw = utf8("HTTP/1.1 200 OK\r\nX-Long: " + value + "\r\nContent-Length: 0\r\n\r\n");
+		HttpResponse response = new HttpResponseReader(new TricklingInputStream(raw, 1)).read(false);
+		assertThat(response.header("x-long")).isEqualTo(value);
+	}
+
+	@Test
+	void readsHeaderBytesThatAreNoUtf8AsIsoLatin1() throws IOException {
+		HttpResponse response = read("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: caf\u00e9\r\nContent-Length: 0\r\n\r\n");
+		assertThat(response.header(RuntimeApiProtocol.REQUEST_ID)).isEqualTo("caf\u00e9");
 	}
 
 	@Test
@@ -302,7 +376,28 @@ class HttpResponseReaderTests {
 	@Test
 	void rejectsANegativeContentLength() {
 		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n"))
-			.withMessage("Unacceptable HTTP Content-Length: -1");
+			.withMessage("Malformed HTTP Content-Length: -1");
+	}
+
+	@Test
+	void rejectsAContentLengthWithASign() {
+		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 200 OK\r\nContent-Length: +7\r\n\r\n{\"a\":1}"))
+			.withMessage("Malformed HTTP Content-Length: +7");
+	}
+
+	@Test
+	void acceptsTheSameContentLengthSentTwice() throws IOException {
+		HttpResponseReader reader = reader("HTTP/1.1 200 OK\r\nContent-Length: 7\r\nContent-Length: 7\r\n\r\n{\"a\":1}"
+				+ "HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok");
+		assertThat(text(reader.read(false))).isEqualTo("{\"a\":1}");
+		assertThat(text(reader.read(false))).isEqualTo("ok");
+	}
+
+	@Test
+	void rejectsContentLengthsThatDisagree() {
+		assertThatIOException()
+			.isThrownBy(() -> read("HTTP/1.1 200 OK\r\nContent-Length: 7\r\nContent-Length: 2\r\n\r\n{\"a\":1}"))
+			.withMessage("Conflicting HTTP Content-Length values: 7, 2");
 	}
 
 	@Test
@@ -332,6 +427,13 @@ class HttpResponseReaderTests {
 		assertThatIOException()
 			.isThrownBy(() -> read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n"))
 			.withMessage("Malformed HTTP chunk size: zz");
+	}
+
+	@Test
+	void rejectsAChunkSizeWithASign() {
+		assertThatIOException()
+			.isThrownBy(() -> read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n+7\r\n{\"a\":1}\r\n0\r\n\r\n"))
+			.withMessage("Malformed HTTP chunk size: +7");
 	}
 
 	@Test
@@ -385,6 +487,10 @@ class HttpResponseReaderTests {
 
 	private static byte[] ascii(String value) {
 		return value.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String text(HttpResponse response) {

@@ -174,6 +174,17 @@ final class RawHttpPeer implements Closeable {
 			write(bytes);
 		}
 
+		/** Closes this side for writing only: the client sees the end of the stream, and can still send. */
+		void shutdownOutput() throws IOException {
+			this.socket.shutdownOutput();
+		}
+
+		/** Aborts the connection with a TCP reset instead of an orderly close. */
+		void reset() throws IOException {
+			this.socket.setSoLinger(true, 0);
+			this.socket.close();
+		}
+
 		@Override
 		public void close() throws IOException {
 			this.socket.close();

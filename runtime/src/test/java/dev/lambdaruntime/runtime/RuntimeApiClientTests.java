@@ -2,6 +2,7 @@ package dev.lambdaruntime.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -170,6 +171,38 @@ class RuntimeApiClientTests {
 	}
 
 	@Test
+	void encodesADotSegmentRequestIdSoItStaysOneSegment() throws Exception {
+		start((request) -> Answer.accepted());
+		this.client.postResponse(".", new byte[0]);
+		this.client.postError("..", LambdaError.of(LambdaError.USER_EXCEPTION, "T", "m"));
+		assertThat(this.stub.requests()).extracting(Request::rawPath)
+			.containsExactly("/2018-06-01/runtime/invocation/%2E/response", "/2018-06-01/runtime/invocation/%2E%2E/error");
+		assertThat(PathSegment.encode("...")).as("only whole dot segments are special").isEqualTo("...");
+	}
+
+	@Test
+	void answersANonAsciiRequestIdToTheSameId() throws Exception {
+		String id = "r\u00e9q-\u4e2d";
+		try (RawHttpPeer peer = new RawHttpPeer()) {
+			this.client = RuntimeApiClient.forAddress("127.0.0.1:" + peer.port());
+			CompletableFuture<Invocation> next = CompletableFuture.supplyAsync(this::nextQuietly);
+			RawHttpPeer.Connection server = peer.accept();
+			server.readRequest();
+			server.write(("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: " + id + "\r\nContent-Length: 2\r\n\r\n{}")
+				.getBytes(StandardCharsets.UTF_8));
+			Invocation invocation = next.get(10, TimeUnit.SECONDS);
+			assertThat(invocation.requestId()).isEqualTo(id);
+			CompletableFuture<Void> answer = CompletableFuture
+				.runAsync(() -> postQuietly(invocation.requestId()));
+			String path = server.readRequest().requestLine().split(" ")[1];
+			server.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+			answer.get(10, TimeUnit.SECONDS);
+			assertThat(URLDecoder.decode(path, StandardCharsets.UTF_8))
+				.isEqualTo("/2018-06-01/runtime/invocation/" + id + "/response");
+		}
+	}
+
+	@Test
 	void encodesLineBreaksInARequestIdSoTheyCannotInjectHeaders() throws Exception {
 		start((request) -> Answer.accepted());
 		this.client.postResponse("id\r\nX-Injected: yes\r\n\r\n", new byte[0]);
@@ -279,14 +312,8 @@ class RuntimeApiClientTests {
 	@Test
 	void closeReleasesANextCallBlockedInAnotherThread() throws Exception {
 		start((request) -> null);
-		CompletableFuture<Invocation> next = CompletableFuture.supplyAsync(() -> {
-			try {
-				return this.client.next();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}, (task) -> new Thread(task, "blocked-next").start());
+		CompletableFuture<Invocation> next = CompletableFuture.supplyAsync(this::nextQuietly,
+				(task) -> new Thread(task, "blocked-next").start());
 		this.stub.takeRequest();
 		long start = System.nanoTime();
 		this.client.close();
@@ -305,6 +332,24 @@ class RuntimeApiClientTests {
 		this.client = RuntimeApiClient.forAddress(address);
 		assertThatExceptionOfType(IOException.class).isThrownBy(this.client::next)
 			.isNotInstanceOf(RuntimeApiException.class);
+	}
+
+	private Invocation nextQuietly() {
+		try {
+			return this.client.next();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void postQuietly(String requestId) {
+		try {
+			this.client.postResponse(requestId, new byte[0]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void start(Answerer answerer) throws IOException {

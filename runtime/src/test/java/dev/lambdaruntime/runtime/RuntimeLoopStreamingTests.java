@@ -128,6 +128,26 @@ class RuntimeLoopStreamingTests {
 		served.get(10, TimeUnit.SECONDS);
 	}
 
+	@Test
+	void streamsOnANewConnectionWhenTheServerClosedTheIdleOneWhileTheFunctionWaited() throws Exception {
+		CountDownLatch idleClosed = new CountDownLatch(1);
+		CompletableFuture<Void> served = serveOnce((invocation, context) -> InvocationResponse.streamed("text/plain",
+				(body) -> {
+					assertThat(idleClosed.await(10, TimeUnit.SECONDS)).isTrue();
+					body.write("after a long wait".getBytes(StandardCharsets.UTF_8));
+				}));
+		handOutEvent("stream-5").close();
+		idleClosed.countDown();
+		Connection fresh = this.peer.accept();
+		Request post = fresh.readRequestHead();
+		assertThat(post.requestLine()).isEqualTo("POST /2018-06-01/runtime/invocation/stream-5/response HTTP/1.1");
+		assertThat(new String(fresh.readChunk(), StandardCharsets.UTF_8)).isEqualTo("after a long wait");
+		assertThat(fresh.readChunk()).isEmpty();
+		fresh.readTrailers();
+		fresh.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+		served.get(10, TimeUnit.SECONDS);
+	}
+
 	private CompletableFuture<Void> serveOnce(InvocationHandler handler) {
 		RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress("127.0.0.1:" + this.peer.port()), handler,
 				ENVIRONMENT, InvocationMode.SINGLE);
