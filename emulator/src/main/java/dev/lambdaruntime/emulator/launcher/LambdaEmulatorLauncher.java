@@ -63,7 +63,7 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 	 * @param args {@code [options] -- COMMAND [ARGS...]}; {@code --help} lists the options
 	 */
 	public static void main(String[] args) {
-		LauncherLogging.configure();
+		LauncherSystemProperties.applyDefaults(System.getProperties());
 		LauncherArguments arguments;
 		try {
 			arguments = LauncherArguments.parse(args).orElse(null);

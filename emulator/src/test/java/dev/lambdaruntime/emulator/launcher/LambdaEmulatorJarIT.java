@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RuntimeClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

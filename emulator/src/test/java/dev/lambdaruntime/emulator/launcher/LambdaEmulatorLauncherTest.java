@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.InvokeClient;
+import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.RuntimeClient;
 import org.junit.jupiter.api.Test;
