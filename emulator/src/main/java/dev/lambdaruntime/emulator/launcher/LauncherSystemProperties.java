@@ -4,11 +4,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The system properties of the launcher's own JVM ({@code lambda-runtime-emulator-VERSION-exec.jar}),
- * each left alone when given with {@code -D}: short console log lines (slf4j-simple) with the time,
- * level and message, and {@code TCP_NODELAY} on the connections of the JDK's HTTP server, which
- * writes an answer's headers and body separately: without it, Nagle's algorithm and delayed ACKs
- * hold every answer back about 40 ms.
+ * The system properties of the launcher's own JVM
+ * ({@code lambda-runtime-emulator-VERSION-exec.jar}), each left alone when given with {@code -D}:
+ * short console log lines (slf4j-simple) with the time, level and message, and
+ * {@code TCP_NODELAY} on the connections of the JDK's HTTP server, which writes an answer's
+ * headers and body separately: without it, Nagle's algorithm and delayed ACKs hold every answer
+ * back about 40 ms.
  */
 final class LauncherSystemProperties {
 
