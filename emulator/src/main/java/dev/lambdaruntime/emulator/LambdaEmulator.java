@@ -38,8 +38,14 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
  * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
  * see the answer and the recent invocations. An invocation's timeout starts when a runtime
- * receives its event. Unless already set, the system property {@code sun.net.httpserver.nodelay}
- * is set to {@code true} so that answers are not delayed.
+ * receives its event.
+ * <p>
+ * The emulator serves on the JDK's HTTP server, which writes an answer's headers and body
+ * separately and leaves {@code TCP_NODELAY} off unless the JVM runs with
+ * {@code -Dsun.net.httpserver.nodelay=true}: without it, Nagle's algorithm and delayed ACKs hold
+ * every answer back about 40 ms, so an invocation takes about 90 ms instead of one or two. The
+ * emulator leaves the JVM's system properties alone; set this one for test JVMs (Surefire's
+ * {@code systemPropertyVariables}, Gradle's {@code systemProperty}). The launcher's own JVM has it.
  *
  * @since 0.1.0
  */
@@ -60,19 +66,9 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
 
-	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
 	private static final int EXCHANGES_KEPT = 1000;
 
 	private static final int INIT_ERRORS_KEPT = 100;
-
-	static {
-		// The JDK's HttpServer writes an answer's headers and body separately: without TCP_NODELAY,
-		// Nagle and delayed ACKs hold every answer back ~40 ms. The server reads this property once.
-		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-			System.setProperty(NO_DELAY_PROPERTY, "true");
-		}
-	}
 
 	private final String functionName;
 

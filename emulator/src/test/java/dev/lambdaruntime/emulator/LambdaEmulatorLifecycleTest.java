@@ -1,8 +1,10 @@
 package dev.lambdaruntime.emulator;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +50,16 @@ class LambdaEmulatorLifecycleTest {
 			assertThat(output).contains("WARNING: the Lambda emulator listens on 0.0.0.0:" + emulator.port())
 				.contains("no authentication");
 		}
+	}
+
+	@Test
+	void startingAnEmulatorLeavesTheJvmsSystemPropertiesAlone() throws Exception {
+		Process process = new ProcessBuilder(JavaCommand.of(SystemPropertyChanges.class))
+			.redirectError(Redirect.DISCARD)
+			.start();
+		String changes = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).isZero();
+		assertThat(changes).isEmpty();
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * variables Lambda sets, launches it again whenever it exits, and stops it on close: SIGTERM, then
  * SIGKILL if it has not exited within the {@linkplain Builder#stopTimeout stop timeout} (two
  * seconds by default). Its {@link #main main} is the entry point of
- * {@code lambda-runtime-emulator.jar}; tests use the {@link #builder builder}.
+ * {@code lambda-runtime-emulator-VERSION-exec.jar}; tests use the {@link #builder builder}.
  *
  * @since 0.1.0
  */
@@ -57,13 +57,13 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code lambda-runtime-emulator.jar}: until the JVM is stopped (Ctrl-C, SIGTERM), or
-	 * with {@code --invoke} for one invocation, exiting with 0 if the function answered and 1 if
-	 * not.
+	 * Runs {@code lambda-runtime-emulator-VERSION-exec.jar}: until the JVM is stopped (Ctrl-C,
+	 * SIGTERM), or with {@code --invoke} for one invocation, exiting with 0 if the function
+	 * answered and 1 if not.
 	 * @param args {@code [options] -- COMMAND [ARGS...]}; {@code --help} lists the options
 	 */
 	public static void main(String[] args) {
-		LauncherLogging.configure();
+		LauncherSystemProperties.applyDefaults(System.getProperties());
 		LauncherArguments arguments;
 		try {
 			arguments = LauncherArguments.parse(args).orElse(null);

@@ -13,8 +13,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The command line of {@code lambda-runtime-emulator.jar}, read into a launcher builder and, with
- * {@code --invoke}, the one event to invoke the function with.
+ * The command line of {@code lambda-runtime-emulator-VERSION-exec.jar}, read into a launcher
+ * builder and, with {@code --invoke}, the one event to invoke the function with.
  *
  * @param builder the configured launcher builder
  * @param event the event of {@code --invoke}, a JSON text, or {@code null} to serve until stopped
@@ -25,7 +25,7 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 	static final int DEFAULT_PORT = 8080;
 
 	static final String USAGE = """
-			Usage: java -jar lambda-runtime-emulator.jar [options] -- COMMAND [ARGS...]
+			Usage: java -jar lambda-runtime-emulator-VERSION-exec.jar [options] -- COMMAND [ARGS...]
 
 			Serves the Lambda Runtime API and the Lambda Invoke API on one port, and runs COMMAND
 			as the function's runtime with AWS_LAMBDA_RUNTIME_API and the other variables Lambda
@@ -55,9 +55,10 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			  --help                show this help
 
 			Invoke:  curl -d '{}' http://127.0.0.1:8080/2015-03-31/functions/function/invocations
-			Smoke test:  java -jar lambda-runtime-emulator.jar --invoke '"hello"' -- ./bootstrap
+			Smoke test:  java -jar lambda-runtime-emulator-VERSION-exec.jar --invoke '"hello"' -- ./bootstrap
 			Debug logging (ids and sizes, never bodies):
-			  java -Dorg.slf4j.simpleLogger.log.dev.lambdaruntime=debug -jar lambda-runtime-emulator.jar ...
+			  java -Dorg.slf4j.simpleLogger.log.dev.lambdaruntime=debug \\
+			    -jar lambda-runtime-emulator-VERSION-exec.jar ...
 			""";
 
 	private static final String INVOKE = "--invoke";

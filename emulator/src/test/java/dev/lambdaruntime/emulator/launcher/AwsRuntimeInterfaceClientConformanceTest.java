@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import dev.lambdaruntime.emulator.InvokeClient;
+import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RecordedExchange;
 import dev.lambdaruntime.emulator.RuntimeClient;
 import org.junit.jupiter.api.Test;

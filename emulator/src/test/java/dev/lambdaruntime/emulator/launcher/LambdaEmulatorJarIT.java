@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RuntimeClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the built {@code lambda-runtime-emulator.jar} as a user does: {@code java -jar}, a runtime
- * command, curl's request, and SIGTERM to stop; or {@code --invoke} for one invocation.
+ * Runs the built {@code lambda-runtime-emulator-VERSION-exec.jar} as a user does:
+ * {@code java -jar}, a runtime command, curl's request, and SIGTERM to stop; or {@code --invoke}
+ * for one invocation.
  */
 @Timeout(90)
 class LambdaEmulatorJarIT {

@@ -16,7 +16,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
  * context and points the application's Lambda runtime at it ({@code lambda.runtime.api}), so that
  * the test invokes its function as Lambda would, through an injected {@link LambdaTestClient}. The
  * emulator is a bean as well, and closes with the context; tests with the same settings share
- * both through Spring's context cache.
+ * both through Spring's context cache. Run the tests with
+ * {@code -Dsun.net.httpserver.nodelay=true}, or each invocation waits about 90 ms for delayed
+ * ACKs (see {@link LambdaEmulator}).
  *
  * @since 0.1.0
  */

@@ -3,6 +3,7 @@ package dev.lambdaruntime.benchmarks.floor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import dev.lambdaruntime.benchmarks.function.Checkout;
@@ -10,6 +11,7 @@ import dev.lambdaruntime.benchmarks.function.Order;
 import dev.lambdaruntime.benchmarks.wire.HttpHead;
 import dev.lambdaruntime.benchmarks.wire.HttpInput;
 import dev.lambdaruntime.benchmarks.wire.HttpOutput;
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FloorRuntime implements Closeable {
 
-	private static final String BASE_PATH = "/2018-06-01/runtime/invocation/";
+	private static final String REQUEST_ID_HEADER = RuntimeApiProtocol.REQUEST_ID.toLowerCase(Locale.ROOT);
 
 	private static final byte[] NO_BODY = {};
 
@@ -68,10 +70,11 @@ public final class FloorRuntime implements Closeable {
 
 	/** One invocation: next, handle, respond. */
 	public void invokeOnce() throws IOException {
-		this.out.write("GET " + BASE_PATH + "next HTTP/1.1", this.nextHeaders, NO_BODY);
+		this.out.write("GET " + RuntimeApiProtocol.NEXT_PATH + " HTTP/1.1", this.nextHeaders, NO_BODY);
 		HttpHead next = expect(200, this.in.readHead());
 		byte[] response = this.handler.apply(this.in.readBody(next));
-		this.out.write("POST " + BASE_PATH + next.header("lambda-runtime-aws-request-id") + "/response HTTP/1.1",
+		String requestId = next.header(REQUEST_ID_HEADER);
+		this.out.write("POST " + RuntimeApiProtocol.INVOCATION_PATH + requestId + "/response HTTP/1.1",
 				this.responseHeaders, response);
 		this.in.readBody(expect(202, this.in.readHead()));
 	}

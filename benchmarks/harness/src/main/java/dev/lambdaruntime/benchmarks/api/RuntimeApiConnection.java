@@ -3,10 +3,12 @@ package dev.lambdaruntime.benchmarks.api;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import dev.lambdaruntime.benchmarks.wire.HttpHead;
 import dev.lambdaruntime.benchmarks.wire.HttpInput;
 import dev.lambdaruntime.benchmarks.wire.HttpOutput;
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,13 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RuntimeApiConnection {
 
-	private static final String BASE_PATH = "/2018-06-01/runtime/";
-
-	private static final String INVOCATION_PATH = BASE_PATH + "invocation/";
-
-	private static final String NEXT_PATH = INVOCATION_PATH + "next";
-
-	private static final String INIT_ERROR_PATH = BASE_PATH + "init/error";
+	private static final String ERROR_TYPE_HEADER = RuntimeApiProtocol.FUNCTION_ERROR_TYPE.toLowerCase(Locale.ROOT);
 
 	private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:checkout-benchmark";
 
@@ -59,7 +55,7 @@ final class RuntimeApiConnection {
 
 	private void serve(HttpHead head, HttpInput in, HttpOutput out) throws IOException, InterruptedException {
 		String path = head.target();
-		if ("GET".equals(head.method()) && NEXT_PATH.equals(path)) {
+		if ("GET".equals(head.method()) && RuntimeApiProtocol.NEXT_PATH.equals(path)) {
 			PendingInvocation invocation = this.service.next();
 			out.write("HTTP/1.1 200 OK", nextHeaders(invocation), invocation.event());
 			return;
@@ -82,18 +78,18 @@ final class RuntimeApiConnection {
 		if (!"POST".equals(head.method())) {
 			return null;
 		}
-		String errorType = head.header("lambda-runtime-function-error-type");
-		if (INIT_ERROR_PATH.equals(path)) {
+		String errorType = head.header(ERROR_TYPE_HEADER);
+		if (RuntimeApiProtocol.INIT_ERROR_PATH.equals(path)) {
 			return () -> this.service.initError(errorType, body);
 		}
-		if (!path.startsWith(INVOCATION_PATH)) {
+		if (!path.startsWith(RuntimeApiProtocol.INVOCATION_PATH)) {
 			return null;
 		}
-		int slash = path.indexOf('/', INVOCATION_PATH.length());
+		int slash = path.indexOf('/', RuntimeApiProtocol.INVOCATION_PATH.length());
 		if (slash < 0) {
 			return null;
 		}
-		String requestId = path.substring(INVOCATION_PATH.length(), slash);
+		String requestId = path.substring(RuntimeApiProtocol.INVOCATION_PATH.length(), slash);
 		return switch (path.substring(slash + 1)) {
 			case "response" -> () -> this.service.response(requestId, body, receivedNanos);
 			case "error" -> () -> this.service.error(requestId, errorType, body);
@@ -102,10 +98,10 @@ final class RuntimeApiConnection {
 	}
 
 	private static String[] nextHeaders(PendingInvocation invocation) {
-		return new String[] { "Content-Type", "application/json", "Lambda-Runtime-Aws-Request-Id",
-				invocation.requestId(), "Lambda-Runtime-Deadline-Ms",
-				Long.toString(System.currentTimeMillis() + DEADLINE_MILLIS), "Lambda-Runtime-Invoked-Function-Arn",
-				FUNCTION_ARN, "Lambda-Runtime-Trace-Id", invocation.traceId() };
+		return new String[] { "Content-Type", "application/json", RuntimeApiProtocol.REQUEST_ID,
+				invocation.requestId(), RuntimeApiProtocol.DEADLINE_MS,
+				Long.toString(System.currentTimeMillis() + DEADLINE_MILLIS), RuntimeApiProtocol.INVOKED_FUNCTION_ARN,
+				FUNCTION_ARN, RuntimeApiProtocol.TRACE_ID, invocation.traceId() };
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.lambdaruntime.emulator.launcher;
+package dev.lambdaruntime.emulator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,21 +6,21 @@ import java.util.List;
 
 /**
  * Builds commands that run a main class of the tests in a JVM of its own, as the launcher's
- * runtime.
+ * runtime or to see what a fresh JVM does. Public for the launcher's tests.
  */
-final class JavaCommand {
+public final class JavaCommand {
 
 	private JavaCommand() {
 	}
 
-	static List<String> of(String mainClass, String... args) {
+	public static List<String> of(String mainClass, String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
 		return command;
 	}
 
-	static List<String> of(Class<?> mainClass, String... args) {
+	public static List<String> of(Class<?> mainClass, String... args) {
 		return of(mainClass.getName(), args);
 	}
 
