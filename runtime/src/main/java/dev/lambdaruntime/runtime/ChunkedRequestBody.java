@@ -92,7 +92,7 @@ final class ChunkedRequestBody extends OutputStream {
 			this.out.flush();
 		});
 		try {
-			return this.reader.read(false);
+			return this.reader.read();
 		}
 		catch (IOException ex) {
 			this.onFailure.run();

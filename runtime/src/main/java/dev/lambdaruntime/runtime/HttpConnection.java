@@ -105,7 +105,7 @@ final class HttpConnection implements Closeable {
 			out.write(body);
 		}
 		out.flush();
-		HttpResponse response = reader.read("HEAD".equals(method));
+		HttpResponse response = reader.read();
 		if ("close".equalsIgnoreCase(response.header(HeaderNames.CONNECTION))) {
 			disconnect();
 		}
