@@ -64,7 +64,7 @@ final class HttpResponseReader {
 		return this.exhausted;
 	}
 
-	HttpResponse read(boolean headRequest) throws IOException {
+	HttpResponse read() throws IOException {
 		int status;
 		Map<String, String> headers;
 		do {
@@ -72,7 +72,7 @@ final class HttpResponseReader {
 			headers = readHeaders();
 		}
 		while (status >= 100 && status < 200);
-		byte[] body = (headRequest || status == 204 || status == 304) ? EMPTY : readBody(headers);
+		byte[] body = (status == 204 || status == 304) ? EMPTY : readBody(headers);
 		return new HttpResponse(status, headers, body);
 	}
 

@@ -356,21 +356,6 @@ class HttpConnectionTests {
 	}
 
 	@Test
-	void doesNotWaitForTheBodyOfAHeadResponse() throws Exception {
-		CompletableFuture<HttpResponse> head = exchange("HEAD", "/thing", null);
-		Connection server = this.peer.accept();
-		server.readRequest();
-		server.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n");
-		HttpResponse response = head.get(10, TimeUnit.SECONDS);
-		assertThat(response.body()).isEmpty();
-
-		CompletableFuture<HttpResponse> get = exchange("GET", "/thing", null);
-		server.readRequest();
-		server.respond("hello");
-		assertThat(text(get.get(10, TimeUnit.SECONDS))).isEqualTo("hello");
-	}
-
-	@Test
 	void answersTheStatusAndHeadersOfAnErrorResponse() throws Exception {
 		CompletableFuture<HttpResponse> response = exchange("GET", "/next", null);
 		Connection server = this.peer.accept();

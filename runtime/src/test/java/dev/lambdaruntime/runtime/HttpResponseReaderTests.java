@@ -31,8 +31,8 @@ class HttpResponseReaderTests {
 	void readsOnlyContentLengthBytesAndLeavesTheRestForTheNextResponse() throws IOException {
 		HttpResponseReader reader = reader("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcHTTP/1.1 202 Accepted\r\n"
 				+ "Content-Length: 2\r\n\r\nok");
-		assertThat(text(reader.read(false))).isEqualTo("abc");
-		HttpResponse second = reader.read(false);
+		assertThat(text(reader.read())).isEqualTo("abc");
+		HttpResponse second = reader.read();
 		assertThat(second.status()).isEqualTo(202);
 		assertThat(text(second)).isEqualTo("ok");
 	}
@@ -56,10 +56,10 @@ class HttpResponseReaderTests {
 		HttpResponseReader reader = reader("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
 				+ "5;name=value\r\nhello\r\n" + "7 ; other=\"x\"\r\n, world\r\n" + "0;last\r\n"
 				+ "X-Checksum: abc\r\nX-Other: def\r\n\r\n" + "HTTP/1.1 204 No Content\r\n\r\n");
-		HttpResponse response = reader.read(false);
+		HttpResponse response = reader.read();
 		assertThat(text(response)).isEqualTo("hello, world");
 		assertThat(response.header("X-Checksum")).as("trailers are not headers").isNull();
-		assertThat(reader.read(false).status()).as("the trailers were consumed up to the blank line")
+		assertThat(reader.read().status()).as("the trailers were consumed up to the blank line")
 			.isEqualTo(204);
 	}
 
@@ -73,7 +73,7 @@ class HttpResponseReaderTests {
 		raw.writeBytes(ascii("\r\nbc\r\n"));
 		raw.writeBytes(second);
 		raw.writeBytes(ascii("\r\n0\r\n\r\n"));
-		HttpResponse response = new HttpResponseReader(new ByteArrayInputStream(raw.toByteArray())).read(false);
+		HttpResponse response = new HttpResponseReader(new ByteArrayInputStream(raw.toByteArray())).read();
 		assertThat(response.body()).hasSize(0x1A + 0xbc);
 		assertThat(Arrays.copyOfRange(response.body(), 0, 0x1A)).isEqualTo(first);
 		assertThat(Arrays.copyOfRange(response.body(), 0x1A, 0x1A + 0xbc)).isEqualTo(second);
@@ -94,7 +94,7 @@ class HttpResponseReaderTests {
 			raw.writeBytes(ascii("\r\n"));
 		}
 		raw.writeBytes(ascii("0\r\n\r\n"));
-		HttpResponse response = new HttpResponseReader(new TricklingInputStream(raw.toByteArray(), 7)).read(false);
+		HttpResponse response = new HttpResponseReader(new TricklingInputStream(raw.toByteArray(), 7)).read();
 		assertThat(response.body()).isEqualTo(payload);
 	}
 
@@ -103,10 +103,10 @@ class HttpResponseReaderTests {
 		byte[] raw = ascii("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: abc\r\nContent-Length: 4\r\n\r\nbody"
 				+ "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nxyz\r\n0\r\n\r\n");
 		HttpResponseReader reader = new HttpResponseReader(new TricklingInputStream(raw, 1));
-		HttpResponse first = reader.read(false);
+		HttpResponse first = reader.read();
 		assertThat(first.header("lambda-runtime-aws-request-id")).isEqualTo("abc");
 		assertThat(text(first)).isEqualTo("body");
-		assertThat(text(reader.read(false))).isEqualTo("xyz");
+		assertThat(text(reader.read())).isEqualTo("xyz");
 		assertThat(reader.bytesRead()).isEqualTo(raw.length);
 	}
 
@@ -148,28 +148,18 @@ class HttpResponseReaderTests {
 	void readsNoBodyForNoContent() throws IOException {
 		HttpResponseReader reader = reader(
 				"HTTP/1.1 204 No Content\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext");
-		HttpResponse response = reader.read(false);
+		HttpResponse response = reader.read();
 		assertThat(response.status()).isEqualTo(204);
 		assertThat(response.body()).isEmpty();
-		assertThat(text(reader.read(false))).isEqualTo("next");
+		assertThat(text(reader.read())).isEqualTo("next");
 	}
 
 	@Test
 	void readsNoBodyForNotModified() throws IOException {
 		HttpResponseReader reader = reader(
 				"HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx");
-		assertThat(reader.read(false).body()).isEmpty();
-		assertThat(text(reader.read(false))).isEqualTo("x");
-	}
-
-	@Test
-	void readsNoBodyForAHeadRequestDespiteItsContentLength() throws IOException {
-		HttpResponseReader reader = reader(
-				"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx");
-		HttpResponse head = reader.read(true);
-		assertThat(head.body()).isEmpty();
-		assertThat(head.header("content-length")).isEqualTo("100");
-		assertThat(text(reader.read(false))).isEqualTo("x");
+		assertThat(reader.read().body()).isEmpty();
+		assertThat(text(reader.read())).isEqualTo("x");
 	}
 
 	@Test
@@ -182,7 +172,7 @@ class HttpResponseReaderTests {
 	@Test
 	void readsAResponseWithoutFramingToTheEndOfTheStream() throws IOException {
 		HttpResponseReader reader = reader("HTTP/1.0 200 OK\r\nLambda-Runtime-Aws-Request-Id: r1\r\n\r\n{\"event\":1}");
-		HttpResponse response = reader.read(false);
+		HttpResponse response = reader.read();
 		assertThat(text(response)).isEqualTo("{\"event\":1}");
 		assertThat(reader.exhausted()).as("the connection is used up").isTrue();
 	}
@@ -196,7 +186,7 @@ class HttpResponseReaderTests {
 	@Test
 	void leavesAKeepAliveConnectionUsableAfterAFramedBody() throws IOException {
 		HttpResponseReader reader = reader("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\nok");
-		reader.read(false);
+		reader.read();
 		assertThat(reader.exhausted()).isFalse();
 		assertThat(reader.hasUnreadBytes()).isFalse();
 	}
@@ -204,7 +194,7 @@ class HttpResponseReaderTests {
 	@Test
 	void tellsOfBytesLeftOverAfterAResponse() throws IOException {
 		HttpResponseReader reader = reader("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\noknot part of it");
-		reader.read(false);
+		reader.read();
 		assertThat(reader.hasUnreadBytes()).isTrue();
 	}
 
@@ -213,13 +203,13 @@ class HttpResponseReaderTests {
 		HttpResponseReader reader = reader("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: first\r\n"
 				+ "Content-Length: 7\r\n\r\n{\"a\":1}" + "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: second\r\n"
 				+ "Transfer-Encoding: chunked\r\n\r\n7\r\n{\"b\":2}\r\n0\r\n\r\n");
-		HttpResponse first = reader.read(false);
-		HttpResponse second = reader.read(false);
+		HttpResponse first = reader.read();
+		HttpResponse second = reader.read();
 		assertThat(first.header(RuntimeApiProtocol.REQUEST_ID)).isEqualTo("first");
 		assertThat(text(first)).isEqualTo("{\"a\":1}");
 		assertThat(second.header(RuntimeApiProtocol.REQUEST_ID)).isEqualTo("second");
 		assertThat(text(second)).isEqualTo("{\"b\":2}");
-		assertThatExceptionOfType(EOFException.class).isThrownBy(() -> reader.read(false))
+		assertThatExceptionOfType(EOFException.class).isThrownBy(() -> reader.read())
 			.withMessageContaining("Connection closed");
 	}
 
@@ -228,7 +218,7 @@ class HttpResponseReaderTests {
 		String raw = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
 		HttpResponseReader reader = reader(raw);
 		assertThat(reader.bytesRead()).isZero();
-		reader.read(false);
+		reader.read();
 		assertThat(reader.bytesRead()).isEqualTo(raw.length());
 	}
 
@@ -293,7 +283,7 @@ class HttpResponseReaderTests {
 			}
 
 		};
-		assertThatIOException().isThrownBy(() -> new HttpResponseReader(endless).read(false))
+		assertThatIOException().isThrownBy(() -> new HttpResponseReader(endless).read())
 			.withMessage("HTTP line longer than 65536 bytes");
 	}
 
@@ -341,7 +331,7 @@ class HttpResponseReaderTests {
 	void readsHeaderBytesAsUtf8() throws IOException {
 		byte[] raw = utf8("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r\u00e9q-\u4e2d-\ud83d\ude00\r\n"
 				+ "Content-Length: 0\r\n\r\n");
-		HttpResponse response = new HttpResponseReader(new ByteArrayInputStream(raw)).read(false);
+		HttpResponse response = new HttpResponseReader(new ByteArrayInputStream(raw)).read();
 		assertThat(response.header(RuntimeApiProtocol.REQUEST_ID)).isEqualTo("r\u00e9q-\u4e2d-\ud83d\ude00");
 	}
 
@@ -349,7 +339,7 @@ class HttpResponseReaderTests {
 	void readsAUtf8HeaderThatArrivesOneByteAtATime() throws IOException {
 		String value = "\u00e9".repeat(20_000);
 		byte[] raw = utf8("HTTP/1.1 200 OK\r\nX-Long: " + value + "\r\nContent-Length: 0\r\n\r\n");
-		HttpResponse response = new HttpResponseReader(new TricklingInputStream(raw, 1)).read(false);
+		HttpResponse response = new HttpResponseReader(new TricklingInputStream(raw, 1)).read();
 		assertThat(response.header("x-long")).isEqualTo(value);
 	}
 
@@ -389,8 +379,8 @@ class HttpResponseReaderTests {
 	void acceptsTheSameContentLengthSentTwice() throws IOException {
 		HttpResponseReader reader = reader("HTTP/1.1 200 OK\r\nContent-Length: 7\r\nContent-Length: 7\r\n\r\n{\"a\":1}"
 				+ "HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok");
-		assertThat(text(reader.read(false))).isEqualTo("{\"a\":1}");
-		assertThat(text(reader.read(false))).isEqualTo("ok");
+		assertThat(text(reader.read())).isEqualTo("{\"a\":1}");
+		assertThat(text(reader.read())).isEqualTo("ok");
 	}
 
 	@Test
@@ -418,7 +408,7 @@ class HttpResponseReaderTests {
 	void rejectsChunksThatAddUpToMoreThanItsLimit() {
 		String half = Integer.toHexString(HttpResponseReader.MAX_BODY_BYTES / 2 + 1);
 		// The first chunk is announced but never sent: the second announcement must fail first.
-		assertThatIOException().isThrownBy(() -> new HttpResponseReader(new ChunkHeadersOnlyInputStream(half)).read(false))
+		assertThatIOException().isThrownBy(() -> new HttpResponseReader(new ChunkHeadersOnlyInputStream(half)).read())
 			.withMessageStartingWith("HTTP body exceeds");
 	}
 
@@ -478,7 +468,7 @@ class HttpResponseReaderTests {
 	}
 
 	private static HttpResponse read(String raw) throws IOException {
-		return reader(raw).read(false);
+		return reader(raw).read();
 	}
 
 	private static HttpResponseReader reader(String raw) {

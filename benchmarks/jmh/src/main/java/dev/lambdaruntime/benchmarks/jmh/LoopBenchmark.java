@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link ConversionBenchmark}, response) against the harness's in-process Runtime API, which
  * always has the next event ready. {@code loop=ours} runs our core's
  * {@link RuntimeLoop#invokeOnce()}; {@code loop=floor} the raw-socket floor runtime: the
- * difference is what our loop adds.
+ * difference is what our loop adds; {@code loop=jdk} the floor's steps on the JDK's
+ * {@code HttpClient}: what our own HTTP client saves against the JDK's.
  *
  * @since 0.1.0
  */
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class LoopBenchmark extends PerInvocationBenchmark {
 
 	/** Which loop serves the invocations. */
-	@Param({ "floor", "ours" })
+	@Param({ "floor", "ours", "jdk" })
 	public String loop;
 
 	private RepeatingLambdaService service;
@@ -44,50 +45,36 @@ public class LoopBenchmark extends PerInvocationBenchmark {
 	public void start(CheckoutContext checkout) throws IOException {
 		this.service = new RepeatingLambdaService(checkout.event());
 		this.api = FakeRuntimeApi.start(this.service);
-		this.runtime = "ours".equals(this.loop) ? ours(this.api.address(), checkout)
-				: floor(this.api.address(), checkout);
+		this.runtime = switch (this.loop) {
+			case "ours" -> ours(this.api.address(), checkout);
+			case "jdk" -> jdk(this.api.address(), checkout);
+			default -> floor(this.api.address(), checkout);
+		};
 	}
 
 	private static Loop ours(String address, CheckoutContext checkout) {
 		RuntimeLoop loop = new RuntimeLoop(RuntimeApiClient.forAddress(address),
 				(invocation, context) -> InvocationResponse.of(checkout.convertInvokeEncode(invocation.payload())),
 				LambdaEnvironment.from((name) -> null), InvocationMode.SINGLE);
-		return new Loop() {
-
-			@Override
-			public void invokeOnce() throws IOException {
-				loop.invokeOnce();
-			}
-
-			@Override
-			public void close() {
-				loop.abort();
-			}
-
-		};
+		return new Loop(loop::invokeOnce, loop::abort);
 	}
 
 	private static Loop floor(String address, CheckoutContext checkout) throws IOException {
 		FloorRuntime floor = FloorRuntime.connect(address, checkout::convertInvokeEncode);
-		return new Loop() {
+		return new Loop(floor::invokeOnce, floor::close);
+	}
 
-			@Override
-			public void invokeOnce() throws IOException {
-				floor.invokeOnce();
-			}
-
-			@Override
-			public void close() throws IOException {
-				floor.close();
-			}
-
-		};
+	private static Loop jdk(String address, CheckoutContext checkout) {
+		JdkHttpClientRuntime jdk = new JdkHttpClientRuntime(address, checkout::convertInvokeEncode);
+		return new Loop(jdk::invokeOnce, () -> {
+			// nothing to close: the client has no close() before Java 21, its connection ends with the fork
+		});
 	}
 
 	/** Stops both, and fails the trial if any invocation failed. */
 	@TearDown(Level.Trial)
 	public void stop() throws IOException {
-		this.runtime.close();
+		this.runtime.close().run();
 		this.api.close();
 		this.service.assertNoFailure();
 	}
@@ -95,14 +82,17 @@ public class LoopBenchmark extends PerInvocationBenchmark {
 	/** One invocation: next, invoke, response. */
 	@Benchmark
 	public void invokeOnce() throws IOException {
-		this.runtime.invokeOnce();
+		this.runtime.invokeOnce().run();
 	}
 
-	private interface Loop {
+	/** How to serve one invocation and how to stop, whichever runtime serves. */
+	private record Loop(IoAction invokeOnce, IoAction close) {
+	}
 
-		void invokeOnce() throws IOException;
+	@FunctionalInterface
+	private interface IoAction {
 
-		void close() throws IOException;
+		void run() throws IOException;
 
 	}
 
