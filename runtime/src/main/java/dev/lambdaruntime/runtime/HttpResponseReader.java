@@ -139,28 +139,10 @@ final class HttpResponseReader {
 		}
 		String contentLength = headers.get(HeaderNames.CONTENT_LENGTH);
 		if (contentLength != null) {
-			return readFixedBody(parseContentLength(contentLength));
+			return readFixedBody(HttpLength.ofContentLength(contentLength, MAX_BODY_BYTES));
 		}
 		// No declared length: the body is what arrives until the server closes (RFC 9112, 6.3 rule 8).
 		return readToEnd();
-	}
-
-	/**
-	 * A Content-Length sent as a list of identical values, on one line or several, is that value
-	 * (RFC 9110 section 8.6); different values are refused.
-	 */
-	private static int parseContentLength(String value) throws IOException {
-		int comma = value.indexOf(',');
-		if (comma < 0) {
-			return parseLength(value, 10, "Content-Length");
-		}
-		String first = value.substring(0, comma).trim();
-		for (String other : value.substring(comma + 1).split(",")) {
-			if (!other.trim().equals(first)) {
-				throw new IOException("Conflicting HTTP Content-Length values: " + abbreviate(value));
-			}
-		}
-		return parseLength(first, 10, "Content-Length");
 	}
 
 	private byte[] readFixedBody(int length) throws IOException {
@@ -175,8 +157,8 @@ final class HttpResponseReader {
 		while (true) {
 			String line = readLine();
 			int extension = line.indexOf(';');
-			int chunkSize = parseLength((extension < 0) ? line.trim() : line.substring(0, extension).trim(), 16,
-					"chunk size");
+			int chunkSize = HttpLength.ofChunk((extension < 0) ? line.trim() : line.substring(0, extension).trim(),
+					MAX_BODY_BYTES);
 			if (chunkSize == 0) {
 				break;
 			}
@@ -208,35 +190,6 @@ final class HttpResponseReader {
 		byte[] all = Arrays.copyOf(body, body.length + rest.length);
 		System.arraycopy(rest, 0, all, body.length, rest.length);
 		return all;
-	}
-
-	/** Parses a length of ASCII digits only: no sign, no space, no other notation. */
-	private static int parseLength(String value, int radix, String what) throws IOException {
-		if (value.isEmpty() || !isDigits(value, radix)) {
-			throw new IOException("Malformed HTTP " + what + ": " + abbreviate(value));
-		}
-		try {
-			long length = Long.parseLong(value, radix);
-			if (length > MAX_BODY_BYTES) {
-				throw new IOException("Unacceptable HTTP " + what + ": " + abbreviate(value));
-			}
-			return (int) length;
-		}
-		catch (NumberFormatException ex) {
-			throw new IOException("Malformed HTTP " + what + ": " + abbreviate(value));
-		}
-	}
-
-	private static boolean isDigits(String value, int radix) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			boolean digit = (c >= '0' && c <= '9')
-					|| (radix == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
-			if (!digit) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private void readFully(byte[] target, int offset, int length) throws IOException {
@@ -314,7 +267,7 @@ final class HttpResponseReader {
 		this.limit = read;
 	}
 
-	private static String abbreviate(String value) {
+	static String abbreviate(String value) {
 		return (value.length() <= 80) ? value : value.substring(0, 80) + "...";
 	}
 
