@@ -1,6 +1,7 @@
 package dev.lambdaruntime.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -14,8 +15,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lambdaruntime.emulator.extensionsapi.ExtensionRegistry;
+import dev.lambdaruntime.emulator.extensionsapi.ExtensionsApiHandler;
 import dev.lambdaruntime.emulator.faults.FaultPlan;
 import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
@@ -23,8 +27,10 @@ import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
 import dev.lambdaruntime.emulator.invocation.InvocationIntake;
+import dev.lambdaruntime.emulator.invocation.InvocationLog;
 import dev.lambdaruntime.emulator.invocation.InvocationQueue;
 import dev.lambdaruntime.emulator.invocation.InvocationRegistry;
+import dev.lambdaruntime.emulator.invocation.PeakMemory;
 import dev.lambdaruntime.emulator.invokeapi.InvokeEndpoint;
 import dev.lambdaruntime.emulator.page.HistoryEndpoint;
 import dev.lambdaruntime.emulator.page.PageEndpoint;
@@ -37,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * with {@code invoke}, or through the Lambda Invoke API it serves on the same port
  * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
  * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
- * see the answer and the recent invocations. An invocation's timeout starts when a runtime
- * receives its event.
+ * see the answer and the recent invocations. An invocation's timeout starts when it is queued,
+ * as Lambda's starts when the invoke arrives.
  * <p>
  * The emulator serves on the JDK's HTTP server, which writes an answer's headers and body
  * separately and leaves {@code TCP_NODELAY} off unless the JVM runs with
@@ -54,6 +60,15 @@ public final class LambdaEmulator implements AutoCloseable {
 	/** The function name unless another is set. */
 	static final String DEFAULT_FUNCTION_NAME = "function";
 
+	/** The function version unless another is set. */
+	public static final String DEFAULT_FUNCTION_VERSION = "$LATEST";
+
+	/** The handler setting unless another is set, as for a custom runtime. */
+	public static final String DEFAULT_HANDLER = "bootstrap";
+
+	/** The memory size in MB unless another is set. */
+	public static final int DEFAULT_MEMORY_SIZE = 512;
+
 	/** How many invocations may wait for the runtime unless another limit is set. */
 	static final int DEFAULT_MAX_QUEUED_INVOCATIONS = 10_000;
 
@@ -64,7 +79,12 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
-	private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
+	private static final String DEFAULT_REGION = "us-east-1";
+
+	private static final String ACCOUNT_ID = "000000000000";
+
+	/** How long closing waits for the output of a stopped runtime process to be read to its end. */
+	private static final Duration OUTPUT_END_WAIT = Duration.ofSeconds(2);
 
 	private static final int EXCHANGES_KEPT = 1000;
 
@@ -86,6 +106,12 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final FaultPlan faults = new FaultPlan();
 
+	private final PeakMemory peakMemory;
+
+	private final InvocationLog log;
+
+	private final ExtensionRegistry extensions = new ExtensionRegistry();
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final RuntimeApiHandler runtimeApi;
@@ -98,21 +124,27 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private LambdaEmulator(Builder builder) {
 		this.functionName = builder.functionName;
-		String functionArn = ARN_PREFIX + builder.functionName;
+		String functionArn = "arn:aws:lambda:" + builder.region + ":" + ACCOUNT_ID + ":function:" + builder.functionName;
 		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations);
 		this.environment = new ExecutionEnvironment(this.queue);
-		InvocationHistory history = new InvocationHistory();
-		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
-				this.environment::timedOut);
-		this.server = bind(builder.host, builder.port);
-		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
+		this.peakMemory = new PeakMemory(builder.memorySize);
+		this.log = new InvocationLog(builder.logOutput, builder.functionVersion, builder.memorySize,
+				this.peakMemory::megabytes);
+		InvocationHistory history = new InvocationHistory(this.log);
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment, this.timer,
-				this.initErrors, this.exchanges, this.faults);
+		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
+				this.environment::timedOut, this.timer, this.log);
+		this.server = bind(builder.host, builder.port);
+		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
+		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment,
+				this.initErrors, this.exchanges, this.faults, this.extensions);
 		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(this.runtimeApi)));
 		this.server.createContext("/2015-03-31/functions/",
 				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
+		ExchangeHandler extensionsApi = new ExchangeHandler(new ExtensionsApiHandler(this.extensions,
+				builder.functionName, builder.functionVersion, builder.handler));
+		ExtensionsApiHandler.PATHS.forEach((path) -> this.server.createContext(path, extensionsApi));
 		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
 		this.server.createContext(PageEndpoint.PATH, new ExchangeHandler(new PageEndpoint(builder.functionName)));
 		this.server.setExecutor(this.requestThreads);
@@ -264,20 +296,23 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the emulator: unfinished invocations complete exceptionally and waiting {@code next}
-	 * calls lose their connections.
+	 * Stops the emulator: registered extensions get the {@code SHUTDOWN} event (closing waits up
+	 * to 2 seconds for them to take it), unfinished invocations complete exceptionally and waiting
+	 * {@code next} calls lose their connections.
 	 */
 	@Override
 	public void close() {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		this.extensions.shutDown();
 		// Connections close first: a client whose call is dropped, and retries, finds nothing listening
 		this.server.stop(0);
 		this.queue.close();
 		this.invocations.abortAll(new IllegalStateException("The Lambda emulator closed before the invocation ended"));
 		this.requestThreads.shutdownNow();
 		this.timer.shutdownNow();
+		this.log.awaitEndOfOutput(OUTPUT_END_WAIT);
 		logger.debug("Lambda Runtime API emulator stopped");
 	}
 
@@ -301,6 +336,27 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public boolean runtimeExited(String cause) {
 		return this.environment.exited(cause);
+	}
+
+	/**
+	 * Tells the emulator that a runtime process started, for whoever runs it as a process: its
+	 * init duration is measured from now, and Max Memory Used is its peak memory from now on.
+	 * @param pid its process id
+	 */
+	public void runtimeStarted(long pid) {
+		this.environment.runtimeStarted();
+		this.peakMemory.follow(pid);
+	}
+
+	/**
+	 * Reads the output of a runtime process, for whoever runs it as a process, in a thread of its
+	 * own until the stream ends: each line goes to the log output, and belongs to the invocation
+	 * running, whose log the Invoke API's {@code X-Amz-Log-Result} and the history carry.
+	 * @param output the process's output (its standard output and error, merged as in Lambda)
+	 * @param pid the process id, which names the reading thread
+	 */
+	public void readRuntimeOutput(InputStream output, long pid) {
+		this.log.read(output, "lambda-emulator-runtime-output-" + pid);
 	}
 
 	/**
@@ -365,6 +421,16 @@ public final class LambdaEmulator implements AutoCloseable {
 
 		private String functionName = DEFAULT_FUNCTION_NAME;
 
+		private String region = DEFAULT_REGION;
+
+		private String functionVersion = DEFAULT_FUNCTION_VERSION;
+
+		private int memorySize = DEFAULT_MEMORY_SIZE;
+
+		private Consumer<String> logOutput = System.out::println;
+
+		private String handler = DEFAULT_HANDLER;
+
 		private int maxConcurrency = 1;
 
 		private int maxQueuedInvocations = DEFAULT_MAX_QUEUED_INVOCATIONS;
@@ -416,6 +482,65 @@ public final class LambdaEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("Not a Lambda function name: " + functionName);
 			}
 			this.functionName = functionName;
+			return this;
+		}
+
+		/**
+		 * Sets the function version that each invocation's {@code START} line names.
+		 * @param functionVersion the version; {@code $LATEST} by default
+		 * @return this builder
+		 */
+		public Builder functionVersion(String functionVersion) {
+			this.functionVersion = functionVersion;
+			return this;
+		}
+
+		/**
+		 * Sets the memory size that each invocation's {@code REPORT} line names.
+		 * @param memorySize megabytes, 128 to 10,240 as in Lambda; 512 by default
+		 * @return this builder
+		 */
+		public Builder memorySize(int memorySize) {
+			if (memorySize < 128 || memorySize > 10240) {
+				throw new IllegalArgumentException("The memory size must be 128 to 10240 MB, not " + memorySize);
+			}
+			this.memorySize = memorySize;
+			return this;
+		}
+
+		/**
+		 * Sets where the function's log lines go: the {@code START}, {@code END} and
+		 * {@code REPORT} lines of each invocation, as Lambda writes them, and the lines of the
+		 * runtime's output read with {@link LambdaEmulator#readRuntimeOutput}.
+		 * @param logOutput takes each line, without its line break; by default printed to
+		 * {@code System.out}, as Lambda's and the Runtime Interface Emulator's
+		 * @return this builder
+		 */
+		public Builder logOutput(Consumer<String> logOutput) {
+			this.logOutput = logOutput;
+			return this;
+		}
+
+		/**
+		 * Sets the function's handler setting, which the Extensions API's register answer names.
+		 * @param handler the handler; {@code bootstrap} by default, as for a custom runtime
+		 * @return this builder
+		 */
+		public Builder handler(String handler) {
+			this.handler = handler;
+			return this;
+		}
+
+		/**
+		 * Sets the AWS region that the default invoked function ARN names.
+		 * @param region a region such as {@code eu-west-1}; {@code us-east-1} by default
+		 * @return this builder
+		 */
+		public Builder region(String region) {
+			if (!region.matches("[a-z0-9-]+")) {
+				throw new IllegalArgumentException("Not an AWS region: " + region);
+			}
+			this.region = region;
 			return this;
 		}
 

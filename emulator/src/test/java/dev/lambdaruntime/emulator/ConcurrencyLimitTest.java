@@ -56,9 +56,12 @@ class ConcurrencyLimitTest {
 	void timedOutInvocationFreesItsPlace() throws Exception {
 		try (LambdaEmulator emulator = LambdaEmulator.builder().maxConcurrency(1).build()) {
 			RuntimeClient runtime = new RuntimeClient(emulator);
-			emulator.invoke(InvocationRequest.builder("1").timeout(Duration.ofMillis(50)).build());
+			CompletableFuture<HttpResponse<byte[]>> first = runtime.next();
+			CompletableFuture<InvocationResult> timingOut = emulator
+				.invoke(InvocationRequest.builder("1").timeout(Duration.ofMillis(200)).build());
+			assertThat(body(first.get())).isEqualTo("1");
 			emulator.invoke("2");
-			runtime.awaitNext();
+			assertThat(timingOut).succeedsWithin(RuntimeClient.WAIT);
 
 			assertThat(body(runtime.awaitNext())).isEqualTo("2");
 		}

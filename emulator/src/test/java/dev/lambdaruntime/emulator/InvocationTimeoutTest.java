@@ -3,7 +3,6 @@ package dev.lambdaruntime.emulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 
 import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.junit.jupiter.api.AutoClose;
@@ -22,8 +21,9 @@ class InvocationTimeoutTest {
 
 	@Test
 	void invocationTimesOutWhenNoAnswerArrivesBeforeTheDeadline() throws Exception {
+		CompletableFuture<HttpResponse<byte[]>> next = this.runtime.next();
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
-		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
+		String requestId = RuntimeClient.requestId(next.get());
 
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT).satisfies((invocation) -> {
 			assertThat(invocation.requestId()).isEqualTo(requestId);
@@ -34,20 +34,21 @@ class InvocationTimeoutTest {
 			assertThat(RuntimeClient.jsonField(invocation.payloadAsString(), "errorMessage"))
 				.isEqualTo(requestId + " Task timed out after 0.20 seconds");
 			assertThat(invocation.headers()).isEmpty();
-			assertThat(invocation.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+			assertThat(invocation.duration()).isLessThanOrEqualTo(Duration.ofMillis(200));
 		});
 	}
 
 	@Test
-	void answerAfterTheTimeoutIsRejected() throws Exception {
+	void answerAfterTheTimeoutIsRejectedAsAnInvalidStateTransition() throws Exception {
+		CompletableFuture<HttpResponse<byte[]>> next = this.runtime.next();
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
-		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
+		String requestId = RuntimeClient.requestId(next.get());
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
 
 		HttpResponse<String> late = this.runtime.respond(requestId, "{}");
 
-		assertThat(late.statusCode()).isEqualTo(400);
-		assertThat(RuntimeClient.jsonField(late.body(), "errorType")).isEqualTo("InvalidRequestID");
+		assertThat(late.statusCode()).isEqualTo(403);
+		assertThat(RuntimeClient.jsonField(late.body(), "errorType")).isEqualTo("InvalidStateTransition");
 	}
 
 	@Test
@@ -66,11 +67,23 @@ class InvocationTimeoutTest {
 	}
 
 	@Test
-	void timeoutStartsWhenTheRuntimeReceivesTheEvent() {
+	void invocationThatNoRuntimeTakesTimesOutAsInLambda() {
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
 
-		assertThat(result).failsWithin(Duration.ofMillis(500))
-			.withThrowableOfType(TimeoutException.class);
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT).satisfies((invocation) -> {
+			assertThat(invocation.errorType()).isEqualTo("Sandbox.Timedout");
+			assertThat(invocation.duration()).isZero();
+		});
+	}
+
+	@Test
+	void invocationThatTimedOutWaitingIsNotHandedToALaterRuntime() throws Exception {
+		CompletableFuture<InvocationResult> timedOut = this.emulator.invoke("\"first\"");
+		assertThat(timedOut).succeedsWithin(RuntimeClient.WAIT);
+		CompletableFuture<HttpResponse<byte[]>> next = this.runtime.next();
+		this.emulator.invoke(InvocationRequest.builder("\"second\"").timeout(Duration.ofMinutes(1)).build());
+
+		assertThat(new String(next.get().body())).isEqualTo("\"second\"");
 	}
 
 }

@@ -337,7 +337,7 @@ class RuntimeLoopTests {
 
 	@Test
 	void reportsAResponseTheEmulatorRefusesAsTooLargeAndServesTheNextEvent() throws Exception {
-		int tooLarge = 6 * 1024 * 1024 + 1;
+		int tooLarge = 6 * 1024 * 1024 + 101;
 		run((invocation, context) -> text(invocation).equals("\"big\"") ? InvocationResponse.of(new byte[tooLarge]) : InvocationResponse.of(invocation.payload()));
 		InvocationResult failed = result(this.emulator.invoke("\"big\""));
 		assertThat(failed.isError()).isTrue();

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A request body read up to just past the 6 MB limit, the rest counted but discarded so that the
+ * A request body read up to just past Lambda's payload limit, the rest counted but discarded so that the
  * client can still read the answer.
  *
  * @param bytes the body, or its first bytes when it is too large
@@ -13,8 +13,11 @@ import java.io.OutputStream;
  */
 public record RequestBody(byte[] bytes, long length) {
 
-	/** The largest body the Runtime API accepts: 6 MB. */
-	public static final int MAX_LENGTH = 6 * 1024 * 1024;
+	/**
+	 * The largest event or response Lambda takes: 6 MiB + 100 bytes ({@code MaxPayloadSize} in
+	 * the Runtime Interface Emulator's {@code interop/model.go}).
+	 */
+	public static final int MAX_LENGTH = 6 * 1024 * 1024 + 100;
 
 	public static RequestBody read(InputStream in) throws IOException {
 		byte[] bytes = in.readNBytes(MAX_LENGTH + 1);

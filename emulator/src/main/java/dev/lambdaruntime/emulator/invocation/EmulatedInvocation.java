@@ -1,9 +1,11 @@
 package dev.lambdaruntime.emulator.invocation;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,8 +17,9 @@ import dev.lambdaruntime.emulator.http.JsonBodies;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One invocation as it goes from queued to running (handed to the runtime, deadline armed) to
- * done, completing its result exactly once.
+ * One invocation as it goes from queued to running (handed to the runtime) to done, completing
+ * its result exactly once. Its timeout runs from the moment it is queued, as Lambda's does, so an
+ * invocation waiting for a runtime that never polls times out too.
  */
 public final class EmulatedInvocation {
 
@@ -41,13 +44,17 @@ public final class EmulatedInvocation {
 
 	private final ResponseListener listener;
 
+	private final InvocationLog log;
+
 	private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
 
 	private State state = State.QUEUED;
 
 	private long startNanos;
 
-	private long deadlineEpochMillis;
+	private @Nullable Duration initDuration;
+
+	private final long deadlineEpochMillis;
 
 	private @Nullable ScheduledFuture<?> timeoutTask;
 
@@ -56,18 +63,21 @@ public final class EmulatedInvocation {
 	 * on to a listener as it arrives.
 	 * @param request the event and its details
 	 * @param invokedFunctionArn the ARN the runtime is told was invoked
-	 * @param timeout how long the runtime may take once it has the event
+	 * @param timeout how long the invocation may take from now on
 	 * @param onTimeout run after the invocation timed out
 	 * @param listener told of a streamed response's chunks, on the thread that reads them
+	 * @param log where the invocation's start and end are written
 	 */
 	EmulatedInvocation(InvocationRequest request, String invokedFunctionArn, Duration timeout, Runnable onTimeout,
-			ResponseListener listener) {
+			ResponseListener listener, InvocationLog log) {
 		this.listener = listener;
+		this.log = log;
 		this.request = request;
 		this.payload = request.payload();
 		this.invokedFunctionArn = invokedFunctionArn;
 		this.timeout = timeout;
 		this.onTimeout = onTimeout;
+		this.deadlineEpochMillis = System.currentTimeMillis() + timeout.toMillis();
 	}
 
 	public InvocationRequest request() {
@@ -104,23 +114,43 @@ public final class EmulatedInvocation {
 		return this.state == State.RUNNING;
 	}
 
+	/** Whether the invocation has ended, so that the runtime may no longer answer it. */
+	public synchronized boolean ended() {
+		return this.state == State.DONE;
+	}
+
 	/**
-	 * Moves a queued invocation to running: sets its deadline and arms its timeout.
+	 * Arms the timeout, which ends the invocation wherever it is when its time is up.
 	 * @param timer where the timeout runs
+	 */
+	synchronized void armTimeout(ScheduledExecutorService timer) {
+		if (this.state != State.DONE) {
+			long remaining = this.deadlineEpochMillis - System.currentTimeMillis();
+			this.timeoutTask = timer.schedule(this::timeOut, Math.max(0, remaining), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Moves a queued invocation to running, and writes its {@code START} line.
+	 * @param initDuration how long the runtime took to initialize, if this is its first
+	 * invocation since; else {@code null}
 	 * @return {@code false} if the invocation is no longer queued
 	 */
-	public synchronized boolean start(ScheduledExecutorService timer) {
-		if (this.state != State.QUEUED) {
-			return false;
+	public boolean start(@Nullable Duration initDuration) {
+		synchronized (this) {
+			if (this.state != State.QUEUED) {
+				return false;
+			}
+			this.state = State.RUNNING;
+			this.startNanos = System.nanoTime();
+			this.initDuration = (initDuration != null) ? initDuration : this.initDuration;
 		}
-		this.state = State.RUNNING;
-		this.startNanos = System.nanoTime();
-		this.deadlineEpochMillis = System.currentTimeMillis() + this.timeout.toMillis();
-		this.timeoutTask = timer.schedule(this::timeOut, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		this.log.started(requestId());
 		return true;
 	}
 
-	public synchronized long deadlineEpochMillis() {
+	/** When the invocation times out, in epoch milliseconds: its arrival plus its timeout. */
+	public long deadlineEpochMillis() {
 		return this.deadlineEpochMillis;
 	}
 
@@ -134,7 +164,6 @@ public final class EmulatedInvocation {
 			return false;
 		}
 		this.state = State.QUEUED;
-		cancelTimeout();
 		return true;
 	}
 
@@ -150,7 +179,7 @@ public final class EmulatedInvocation {
 	 */
 	public Optional<Runnable> answer(boolean isError, byte[] payload, @Nullable String errorType,
 			Map<String, String> headers) {
-		return end(State.RUNNING, isError, payload, errorType, headers);
+		return end(EnumSet.of(State.RUNNING), isError, payload, errorType, headers);
 	}
 
 	/**
@@ -160,14 +189,15 @@ public final class EmulatedInvocation {
 	 * @param headers the headers the runtime reported the error with
 	 */
 	void failBeforeStart(byte[] payload, @Nullable String errorType, Map<String, String> headers) {
-		end(State.QUEUED, true, payload, errorType, headers).ifPresent(Runnable::run);
+		end(EnumSet.of(State.QUEUED), true, payload, errorType, headers).ifPresent(Runnable::run);
 	}
 
-	private Optional<Runnable> end(State expected, boolean isError, byte[] payload, @Nullable String errorType,
+	private Optional<Runnable> end(Set<State> from, boolean isError, byte[] payload, @Nullable String errorType,
 			Map<String, String> headers) {
 		InvocationResult answer;
+		Duration init;
 		synchronized (this) {
-			if (this.state != expected) {
+			if (!from.contains(this.state)) {
 				return Optional.empty();
 			}
 			Duration duration = (this.state == State.RUNNING) ? Duration.ofNanos(System.nanoTime() - this.startNanos)
@@ -175,8 +205,12 @@ public final class EmulatedInvocation {
 			this.state = State.DONE;
 			cancelTimeout();
 			answer = new InvocationResult(requestId(), isError, payload, errorType, headers, duration);
+			init = this.initDuration;
 		}
-		return Optional.of(() -> this.result.complete(answer));
+		return Optional.of(() -> {
+			this.log.ended(answer, init);
+			this.result.complete(answer);
+		});
 	}
 
 	/**
@@ -197,7 +231,7 @@ public final class EmulatedInvocation {
 	private void timeOut() {
 		String message = String.format(Locale.ROOT, "%s Task timed out after %.2f seconds", requestId(),
 				this.timeout.toMillis() / 1000.0);
-		answer(true, JsonBodies.error(TIMEOUT_ERROR_TYPE, message), TIMEOUT_ERROR_TYPE, Map.of())
+		end(EnumSet.of(State.QUEUED, State.RUNNING), true, JsonBodies.error(TIMEOUT_ERROR_TYPE, message), TIMEOUT_ERROR_TYPE, Map.of())
 			.ifPresent((completion) -> {
 				completion.run();
 				this.onTimeout.run();

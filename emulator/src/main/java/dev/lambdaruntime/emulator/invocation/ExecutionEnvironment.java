@@ -1,9 +1,11 @@
 package dev.lambdaruntime.emulator.invocation;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.lambdaruntime.emulator.InitError;
 import dev.lambdaruntime.emulator.http.JsonBodies;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,10 @@ public final class ExecutionEnvironment {
 
 	private Phase phase = Phase.INITIALIZING;
 
+	private long initStartNanos = System.nanoTime();
+
+	private @Nullable Duration initDuration;
+
 	private volatile Runnable onTimeout = () -> {
 	};
 
@@ -51,19 +57,59 @@ public final class ExecutionEnvironment {
 		this.onTimeout.run();
 	}
 
-	public synchronized void nextCalled() {
+	/**
+	 * Records that the runtime is ready for events, unless it reported an init error: as in
+	 * Lambda ({@code rapi/handler/invocationnext.go} of the Runtime Interface Emulator), a
+	 * runtime that failed to initialize gets no event.
+	 * @return whether the runtime may have an event
+	 */
+	public synchronized boolean nextCalled() {
+		if (this.phase == Phase.INIT_FAILED) {
+			return false;
+		}
+		if (this.phase == Phase.INITIALIZING) {
+			this.initDuration = Duration.ofNanos(System.nanoTime() - this.initStartNanos);
+		}
 		this.phase = Phase.READY;
+		return true;
+	}
+
+	/** Records that a runtime process started, so that its init duration is measured from now. */
+	public synchronized void runtimeStarted() {
+		this.initStartNanos = System.nanoTime();
 	}
 
 	/**
-	 * Records that the runtime failed to initialize, and ends the oldest waiting invocation with
-	 * its error.
+	 * Returns how long the runtime took to initialize, once: for the first invocation it takes,
+	 * whose {@code REPORT} line carries it as Lambda's does on a cold start.
+	 * @return the init duration, or {@code null} if it was taken already
+	 */
+	public synchronized @Nullable Duration takeInitDuration() {
+		Duration taken = this.initDuration;
+		this.initDuration = null;
+		return taken;
+	}
+
+	/**
+	 * Records that the runtime failed to initialize, if it is still initializing: as in Lambda
+	 * ({@code rapi/handler/initerror.go}), an init error after the first {@code next}, or a
+	 * second one, is refused.
+	 * @return whether the init error is accepted; if so, {@link #chargeInitError} ends the
+	 * invocation waiting for the runtime
+	 */
+	public synchronized boolean initFailed() {
+		if (this.phase != Phase.INITIALIZING) {
+			return false;
+		}
+		this.phase = Phase.INIT_FAILED;
+		return true;
+	}
+
+	/**
+	 * Ends the oldest waiting invocation with an accepted init error.
 	 * @param error the reported init error
 	 */
-	public void initFailed(InitError error) {
-		synchronized (this) {
-			this.phase = Phase.INIT_FAILED;
-		}
+	public void chargeInitError(InitError error) {
 		boolean charged = this.queue.pollOldest().map((invocation) -> {
 			invocation.failBeforeStart(error.payload(), error.errorType(), error.headers());
 			return true;

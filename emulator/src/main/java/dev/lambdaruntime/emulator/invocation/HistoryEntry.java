@@ -30,9 +30,10 @@ public final class HistoryEntry {
 	/**
 	 * Records how the invocation ended.
 	 * @param result its result, or {@code null} if it never got one (the emulator closed)
+	 * @param report its report and log, if kept
 	 */
-	void ended(@Nullable InvocationResult result) {
-		this.outcome = (result != null) ? Outcome.of(result) : Outcome.ABORTED;
+	void ended(@Nullable InvocationResult result, @Nullable InvocationReport report) {
+		this.outcome = (result != null) ? Outcome.of(result, report) : Outcome.ABORTED;
 	}
 
 	Summary summary() {
@@ -40,24 +41,24 @@ public final class HistoryEntry {
 		BodyExcerpt response = outcome.response();
 		return new Summary(this.requestId, this.functionName, this.startTime, outcome.durationMs(), outcome.status(),
 				outcome.errorType(), this.request.text(), this.request.truncated(),
-				(response != null) ? response.text() : null, response != null && response.truncated());
+				(response != null) ? response.text() : null, response != null && response.truncated(), outcome.report());
 	}
 
 	/**
 	 * How an invocation ended, or that it has not yet.
 	 */
 	private record Outcome(String status, @Nullable Long durationMs, @Nullable String errorType,
-			@Nullable BodyExcerpt response) {
+			@Nullable BodyExcerpt response, @Nullable InvocationReport report) {
 
-		static final Outcome PENDING = new Outcome("pending", null, null, null);
+		static final Outcome PENDING = new Outcome("pending", null, null, null, null);
 
-		static final Outcome ABORTED = new Outcome("error", null, null, null);
+		static final Outcome ABORTED = new Outcome("error", null, null, null, null);
 
-		static Outcome of(InvocationResult result) {
+		static Outcome of(InvocationResult result, @Nullable InvocationReport report) {
 			String status = !result.isError() ? "ok"
 					: EmulatedInvocation.TIMEOUT_ERROR_TYPE.equals(result.errorType()) ? "timeout" : "error";
 			return new Outcome(status, result.duration().toMillis(), result.errorType(),
-					BodyExcerpt.of(result.payload()));
+					BodyExcerpt.of(result.payload()), report);
 		}
 
 	}
@@ -75,10 +76,11 @@ public final class HistoryEntry {
 	 * @param requestTruncated whether the event was longer
 	 * @param responseBody the response or error, up to 64 KB, once ended
 	 * @param responseTruncated whether the response was longer
+	 * @param report the figures of its {@code REPORT} line and its log lines, once ended
 	 */
 	public record Summary(String requestId, String functionName, Instant startTime, @Nullable Long durationMs,
 			String status, @Nullable String errorType, String requestBody, boolean requestTruncated,
-			@Nullable String responseBody, boolean responseTruncated) {
+			@Nullable String responseBody, boolean responseTruncated, @Nullable InvocationReport report) {
 
 	}
 

@@ -16,10 +16,22 @@ public final class InvocationHistory {
 
 	private final EventLog<HistoryEntry> entries = new EventLog<>(CAPACITY);
 
+	private final InvocationLog log;
+
+	/**
+	 * Creates an empty history.
+	 * @param log where each ended invocation's report and log are found
+	 */
+	public InvocationHistory(InvocationLog log) {
+		this.log = log;
+	}
+
 	void record(EmulatedInvocation invocation, String functionName) {
 		HistoryEntry entry = new HistoryEntry(invocation, functionName, Instant.now());
 		this.entries.add(entry);
-		invocation.result().whenComplete((result, failure) -> entry.ended(result));
+		invocation.result()
+			.whenComplete((result, failure) -> entry.ended(result,
+					(result != null) ? this.log.report(result.requestId()).orElse(null) : null));
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package dev.lambdaruntime.emulator.invocation;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
@@ -25,14 +27,30 @@ public final class InvocationIntake {
 
 	private final Runnable onTimeout;
 
+	private final ScheduledExecutorService timer;
+
+	private final InvocationLog log;
+
 	public InvocationIntake(InvocationQueue queue, InvocationRegistry registry, InvocationHistory history,
-			String defaultFunctionArn, Duration defaultTimeout, Runnable onTimeout) {
+			String defaultFunctionArn, Duration defaultTimeout, Runnable onTimeout, ScheduledExecutorService timer,
+			InvocationLog log) {
+		this.timer = timer;
+		this.log = log;
 		this.queue = queue;
 		this.registry = registry;
 		this.history = history;
 		this.defaultFunctionArn = defaultFunctionArn;
 		this.defaultTimeout = defaultTimeout;
 		this.onTimeout = onTimeout;
+	}
+
+	/**
+	 * Returns the report of an invocation that ended lately, with its log.
+	 * @param requestId its request id
+	 * @return the report, or empty if it has not ended or ended too long ago
+	 */
+	public Optional<InvocationReport> report(String requestId) {
+		return this.log.report(requestId);
 	}
 
 	/** How long an invocation of the request may run: its own timeout, else the emulator's. */
@@ -66,7 +84,7 @@ public final class InvocationIntake {
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request, String functionName,
 			EmulatedInvocation.ResponseListener listener) {
 		EmulatedInvocation invocation = new EmulatedInvocation(request, request.invokedFunctionArn().orElse(this.defaultFunctionArn),
-				timeoutOf(request), this.onTimeout, listener);
+				timeoutOf(request), this.onTimeout, listener, this.log);
 		this.registry.add(invocation);
 		invocation.result().whenComplete((result, failure) -> this.queue.finished(invocation));
 		try {
@@ -76,6 +94,7 @@ public final class InvocationIntake {
 			invocation.abort(ex);
 			throw ex;
 		}
+		invocation.armTimeout(this.timer);
 		this.history.record(invocation, functionName);
 		return invocation.result();
 	}

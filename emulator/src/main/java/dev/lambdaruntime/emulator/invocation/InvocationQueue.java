@@ -84,11 +84,12 @@ public final class InvocationQueue {
 	}
 
 	/**
-	 * Frees the place of a handed-out invocation that ended.
-	 * @param invocation the invocation, ignored if it is not handed out
+	 * Frees the place of an invocation that ended, handed out or still waiting (one that timed out
+	 * before a runtime took it).
+	 * @param invocation the invocation, ignored if it is neither handed out nor waiting
 	 */
 	public synchronized void finished(EmulatedInvocation invocation) {
-		if (this.handedOut.remove(invocation)) {
+		if (this.handedOut.remove(invocation) | this.waiting.remove(invocation)) {
 			notifyAll();
 		}
 	}

@@ -28,10 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param clientContext the decoded {@code X-Amz-Client-Context}, as one line of JSON
  * @param tenantId the {@code X-Amz-Tenant-Id}
  * @param traceId the {@code X-Amzn-Trace-Id}
+ * @param logTail whether {@code X-Amz-Log-Type: Tail} asks for the last 4 KB of the log
  * @param payload the event
  */
 record InvokeApiRequest(String functionName, @Nullable String qualifier, InvocationType invocationType,
-		@Nullable String clientContext, @Nullable String tenantId, @Nullable String traceId, byte[] payload) {
+		@Nullable String clientContext, @Nullable String tenantId, @Nullable String traceId, boolean logTail,
+		byte[] payload) {
 
 	private static final Pattern PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
 
@@ -55,6 +57,7 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 			throw new InvokeApiException(413, "RequestTooLargeException",
 					"Request must be smaller than " + RequestBody.MAX_LENGTH + " bytes for the InvokeFunction operation");
 		}
+		requireJsonOrEmpty(body.bytes());
 		String name = PathSegmentDecoder.decode(path.group(1));
 		String qualifier = qualifierParameter(exchange.getRequestURI().getRawQuery());
 		int colon = name.indexOf(':');
@@ -65,7 +68,8 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 		Headers headers = exchange.getRequestHeaders();
 		return new InvokeApiRequest(name, qualifier, InvocationType.of(headers.getFirst("X-Amz-Invocation-Type")),
 				clientContext(headers.getFirst("X-Amz-Client-Context")), headers.getFirst("X-Amz-Tenant-Id"),
-				headers.getFirst("X-Amzn-Trace-Id"), body.bytes());
+				headers.getFirst("X-Amzn-Trace-Id"), "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")),
+				body.bytes());
 	}
 
 	/**
@@ -87,6 +91,22 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 			request.traceId(this.traceId);
 		}
 		return request.build();
+	}
+
+	/**
+	 * Refuses an event that is not JSON, as Lambda's Invoke API does; an empty one is allowed.
+	 */
+	private static void requireJsonOrEmpty(byte[] payload) {
+		if (payload.length == 0) {
+			return;
+		}
+		try {
+			JsonMapper.shared().readTree(payload);
+		}
+		catch (JacksonException ex) {
+			throw new InvokeApiException(400, "InvalidRequestContentException",
+					"Could not parse request body into json: " + ex.getOriginalMessage());
+		}
 	}
 
 	private static @Nullable String qualifierParameter(@Nullable String rawQuery) {

@@ -2,10 +2,12 @@ package dev.lambdaruntime.emulator.invokeapi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.http.JsonBodies;
+import dev.lambdaruntime.emulator.invocation.InvocationReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,20 @@ record InvokeApiResponse(int status, Map<String, String> headers, byte[] body) {
 			headers.put("X-Amz-Function-Error", "Unhandled");
 		}
 		return new InvokeApiResponse(200, headers, result.payload());
+	}
+
+	/**
+	 * Returns this answer with {@code X-Amz-Log-Result}, the tail of the invocation's log.
+	 * @param report the invocation's report, if kept
+	 * @return the answer with the header, or this answer if there is no report
+	 */
+	InvokeApiResponse withLogTail(Optional<InvocationReport> report) {
+		if (report.isEmpty()) {
+			return this;
+		}
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put("X-Amz-Log-Result", report.get().logTail());
+		return new InvokeApiResponse(this.status, headers, this.body);
 	}
 
 	/**

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * go on as they are, so a Function URL's HTTP-integration response keeps its JSON prelude and
  * the 8 NUL bytes after it; Lambda's {@code InvokeWithResponseStream} event-stream framing is
  * not emulated.
+ * <p>
+ * With {@code X-Amz-Log-Type: Tail}, a buffered answer carries {@code X-Amz-Log-Result}: the
+ * base64 of the last 4 KB of the invocation's log, as Lambda's does.
  */
 public final class InvokeEndpoint implements ExchangeHandler.Action {
 
@@ -79,7 +82,8 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 				stream(exchange, invocation.requestId(), started, relay);
 				return null;
 			}
-			return InvokeApiResponse.completed(result.get());
+			InvokeApiResponse completed = InvokeApiResponse.completed(result.get());
+			return request.logTail() ? completed.withLogTail(this.intake.report(invocation.requestId())) : completed;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LambdaEmulatorLauncher implements AutoCloseable {
 
-	private static final int DEFAULT_MEMORY_SIZE = 512;
-
-	private static final String DEFAULT_HANDLER = "bootstrap";
-
 	private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(2);
 
 	/** How long Lambda lets a function initialize before its first invocation counts. */
@@ -51,9 +48,12 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 
 	private final RuntimeSupervisor supervisor;
 
-	private LambdaEmulatorLauncher(LambdaEmulator emulator, RuntimeSupervisor supervisor) {
+	private final @Nullable LogFile logFile;
+
+	private LambdaEmulatorLauncher(LambdaEmulator emulator, RuntimeSupervisor supervisor, @Nullable LogFile logFile) {
 		this.emulator = emulator;
 		this.supervisor = supervisor;
+		this.logFile = logFile;
 	}
 
 	/**
@@ -188,6 +188,9 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 	public void close() {
 		this.supervisor.close();
 		this.emulator.close();
+		if (this.logFile != null) {
+			this.logFile.close();
+		}
 	}
 
 	/**
@@ -199,9 +202,11 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 
 		private final LambdaEmulator.Builder emulator = LambdaEmulator.builder();
 
-		private int memorySize = DEFAULT_MEMORY_SIZE;
+		private int memorySize = LambdaEmulator.DEFAULT_MEMORY_SIZE;
 
-		private String handler = DEFAULT_HANDLER;
+		private @Nullable String handler;
+
+		private String functionVersion = LambdaEmulator.DEFAULT_FUNCTION_VERSION;
 
 		private @Nullable Integer maxConcurrency;
 
@@ -290,16 +295,27 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder memorySize(int memorySize) {
-			if (memorySize < 128 || memorySize > 10240) {
-				throw new IllegalArgumentException("The memory size must be 128 to 10240 MB, not " + memorySize);
-			}
+			this.emulator.memorySize(memorySize);
 			this.memorySize = memorySize;
 			return this;
 		}
 
 		/**
+		 * Sets the function version that {@code AWS_LAMBDA_FUNCTION_VERSION} carries.
+		 * @param functionVersion the version; {@code $LATEST} by default
+		 * @return this builder
+		 */
+		public Builder functionVersion(String functionVersion) {
+			this.emulator.functionVersion(functionVersion);
+			this.functionVersion = functionVersion;
+			return this;
+		}
+
+		/**
 		 * Sets the function's handler setting, which {@code _HANDLER} carries.
-		 * @param handler the handler; {@code bootstrap} by default, as for a custom runtime
+		 * @param handler the handler; by default the command's last argument when it has
+		 * arguments, as the Runtime Interface Emulator takes it ({@code npx aws-lambda-ric
+		 * index.handler}), else {@code bootstrap}, as for a custom runtime
 		 * @return this builder
 		 */
 		public Builder handler(String handler) {
@@ -308,8 +324,9 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		}
 
 		/**
-		 * Appends the runtime's standard output and error to a file, instead of sharing this
-		 * process's.
+		 * Appends the function's log (the runtime's standard output and error, and the
+		 * {@code START}, {@code END} and {@code REPORT} lines) to a file, instead of this
+		 * process's standard output.
 		 * @param output the file
 		 * @return this builder
 		 */
@@ -319,8 +336,8 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		}
 
 		/**
-		 * Sends the runtime's standard output to this process's standard error, unless it goes to
-		 * an {@linkplain #output(Path) output file}, so that this process's standard output carries
+		 * Sends the function's log to this process's standard error, unless it goes to an
+		 * {@linkplain #output(Path) output file}, so that this process's standard output carries
 		 * only what the launcher prints.
 		 * @return this builder
 		 */
@@ -335,18 +352,30 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		 * @throws UncheckedIOException if the emulator cannot listen or the command cannot start
 		 */
 		public LambdaEmulatorLauncher start() {
-			LambdaEmulator emulator = this.emulator.build();
-			RuntimeProcessVariables environment = new RuntimeProcessVariables(emulator.runtimeApi(), emulator.functionName(),
-					this.memorySize, this.handler, this.maxConcurrency, Path.of("").toAbsolutePath());
+			Map<String, String> inherited = System.getenv();
+			LogFile logFile = (this.output != null) ? LogFile.append(this.output) : null;
+			this.emulator.logOutput((logFile != null) ? logFile
+					: this.outputToStandardError ? System.err::println : System.out::println);
+			String handler = (this.handler != null) ? this.handler
+					: (this.command.size() > 1) ? this.command.get(this.command.size() - 1)
+							: LambdaEmulator.DEFAULT_HANDLER;
+			LambdaEmulator emulator = this.emulator.region(RuntimeProcessVariables.region(inherited))
+				.handler(handler)
+				.build();
+			RuntimeProcessVariables environment = new RuntimeProcessVariables(emulator.runtimeApi(),
+					emulator.functionName(), this.functionVersion, this.memorySize, handler, this.maxConcurrency,
+					Path.of("").toAbsolutePath());
 			try {
 				RuntimeSupervisor supervisor = RuntimeSupervisor.start(emulator,
-						() -> RuntimeProcess.start(this.command, environment.variables(System.getenv()), this.output,
-								this.outputToStandardError),
+						() -> RuntimeProcess.start(this.command, environment.variables(inherited), emulator),
 						this.stopTimeout);
-				return new LambdaEmulatorLauncher(emulator, supervisor);
+				return new LambdaEmulatorLauncher(emulator, supervisor, logFile);
 			}
 			catch (IOException ex) {
 				emulator.close();
+				if (logFile != null) {
+					logFile.close();
+				}
 				throw new UncheckedIOException("Cannot run " + this.command.get(0), ex);
 			}
 		}

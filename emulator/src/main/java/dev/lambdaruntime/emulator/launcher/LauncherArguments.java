@@ -40,7 +40,9 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			  --timeout SECONDS     invocation timeout (default 300)
 			  --function-name NAME  function name (default function)
 			  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 512)
-			  --handler NAME        _HANDLER (default bootstrap)
+			  --function-version V  AWS_LAMBDA_FUNCTION_VERSION (default $LATEST)
+			  --handler NAME        _HANDLER (default: the command's last argument if it has
+			                        arguments, else bootstrap)
 			  --max-concurrency N   invocations at once, passed as AWS_LAMBDA_MAX_CONCURRENCY
 			                        (default: one at a time)
 			  --stop-timeout SECONDS
@@ -54,6 +56,10 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			                        runtime's own output)
 			  --help                show this help
 
+			The Runtime Interface Emulator's variables set defaults that options override:
+			AWS_LAMBDA_FUNCTION_TIMEOUT, AWS_LAMBDA_FUNCTION_NAME, AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+			AWS_LAMBDA_FUNCTION_VERSION; AWS_REGION names the region of the function's ARN.
+
 			Invoke:  curl -d '{}' http://127.0.0.1:8080/2015-03-31/functions/function/invocations
 			Smoke test:  java -jar lambda-runtime-emulator-VERSION-exec.jar --invoke '"hello"' -- ./bootstrap
 			Debug logging (ids and sizes, never bodies):
@@ -64,12 +70,33 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 	private static final String INVOKE = "--invoke";
 
 	/**
-	 * Reads a command line.
+	 * The Runtime Interface Emulator's configuration variables (its README, "How to configure"),
+	 * and the options they stand for.
+	 */
+	private static final Map<String, String> VARIABLE_OPTIONS = Map.of("AWS_LAMBDA_FUNCTION_TIMEOUT", "--timeout",
+			"AWS_LAMBDA_FUNCTION_NAME", "--function-name", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "--memory",
+			"AWS_LAMBDA_FUNCTION_VERSION", "--function-version");
+
+	/**
+	 * Reads a command line, with this process's environment.
 	 * @param args the arguments
 	 * @return the arguments, or empty if help was asked for
 	 * @throws IllegalArgumentException if the command line is wrong, with a message that says how
 	 */
 	static Optional<LauncherArguments> parse(String... args) {
+		return parse(System.getenv(), args);
+	}
+
+	/**
+	 * Reads a command line.
+	 * @param environment the variables that set defaults for the options, as in the Runtime
+	 * Interface Emulator
+	 * @param args the arguments
+	 * @return the arguments, or empty if help was asked for
+	 * @throws IllegalArgumentException if the command line or a variable is wrong, with a
+	 * message that says how
+	 */
+	static Optional<LauncherArguments> parse(Map<String, String> environment, String... args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		int index = 0;
 		while (index < args.length && args[index].startsWith("--") && !args[index].equals("--")) {
@@ -104,6 +131,17 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 		else {
 			builder.port(DEFAULT_PORT);
 		}
+		VARIABLE_OPTIONS.forEach((variable, option) -> {
+			String value = environment.get(variable);
+			if (value != null && !options.containsKey(option)) {
+				try {
+					apply(builder, option, value);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(variable + ": " + ex.getMessage(), ex);
+				}
+			}
+		});
 		options.forEach((option, value) -> apply(builder, option, value));
 		return Optional.of(new LauncherArguments(builder, event));
 	}
@@ -115,6 +153,7 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			case "--timeout" -> builder.timeout(seconds(option, value));
 			case "--function-name" -> builder.functionName(value);
 			case "--memory" -> builder.memorySize(wholeNumber(option, value));
+			case "--function-version" -> builder.functionVersion(value);
 			case "--handler" -> builder.handler(value);
 			case "--max-concurrency" -> builder.maxConcurrency(wholeNumber(option, value));
 			case "--stop-timeout" -> builder.stopTimeout(seconds(option, value));

@@ -1,9 +1,6 @@
 package dev.lambdaruntime.emulator.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,59 +10,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
+import dev.lambdaruntime.emulator.LambdaEmulator;
 
 /**
- * One run of a runtime's command, without standard input (as in Lambda), its output inherited,
- * appended to a file or copied to this process's standard error, and stopped with SIGTERM to it
- * and its descendants, then SIGKILL to those left after the stop timeout.
+ * One run of a runtime's command, without standard input (as in Lambda), its standard output and
+ * error merged into one stream (as Lambda's log) and read by the emulator, and stopped with
+ * SIGTERM to it and its descendants, then SIGKILL to those left after the stop timeout.
  */
 final class RuntimeProcess {
 
-	/** How long killed processes get to be gone, and a copy of their output to finish. */
+	/** How long killed processes get to be gone. */
 	private static final Duration KILL_WAIT = Duration.ofSeconds(2);
 
 	private final Process process;
 
-	private final @Nullable Thread outputCopy;
-
-	private RuntimeProcess(Process process, @Nullable Thread outputCopy) {
+	private RuntimeProcess(Process process) {
 		this.process = process;
-		this.outputCopy = outputCopy;
 	}
 
 	/**
-	 * Starts the command.
+	 * Starts the command beside an emulator, which measures its init from now and reads its
+	 * output.
 	 * @param command the program and its arguments
 	 * @param environment variables to set on top of this process's own
-	 * @param output the file to append its standard output and error to, or {@code null} to
-	 * share this process's
-	 * @param outputToStandardError without a file, whether its standard output goes to this
-	 * process's standard error, so that this process's standard output is its own
+	 * @param emulator the emulator it serves
 	 * @return the running process
 	 * @throws IOException if the command cannot be started
 	 */
-	static RuntimeProcess start(List<String> command, Map<String, String> environment, @Nullable Path output,
-			boolean outputToStandardError) throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(command);
+	static RuntimeProcess start(List<String> command, Map<String, String> environment, LambdaEmulator emulator)
+			throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
-		if (output != null) {
-			builder.redirectErrorStream(true).redirectOutput(Redirect.appendTo(output.toFile()));
-		}
-		else {
-			builder.redirectOutput(outputToStandardError ? Redirect.PIPE : Redirect.INHERIT)
-				.redirectError(Redirect.INHERIT);
-		}
 		Process process = builder.start();
 		process.getOutputStream().close();
-		Thread outputCopy = null;
-		if (output == null && outputToStandardError) {
-			outputCopy = new Thread(() -> copyToStandardError(process.getInputStream()),
-					"lambda-emulator-runtime-output-" + process.pid());
-			outputCopy.setDaemon(true);
-			outputCopy.start();
-		}
-		return new RuntimeProcess(process, outputCopy);
+		emulator.runtimeStarted(process.pid());
+		emulator.readRuntimeOutput(process.getInputStream(), process.pid());
+		return new RuntimeProcess(process);
 	}
 
 	long pid() {
@@ -88,7 +68,6 @@ final class RuntimeProcess {
 			processes.forEach(ProcessHandle::destroyForcibly);
 			awaitExit(processes, KILL_WAIT);
 		}
-		awaitOutputCopy();
 	}
 
 	private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
@@ -104,32 +83,6 @@ final class RuntimeProcess {
 		catch (ExecutionException | TimeoutException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * Lets the copy of the output finish, so that the last lines are not lost when this process
-	 * exits next.
-	 */
-	private void awaitOutputCopy() {
-		if (this.outputCopy == null) {
-			return;
-		}
-		try {
-			this.outputCopy.join(KILL_WAIT.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void copyToStandardError(InputStream output) {
-		try (output) {
-			output.transferTo(System.err);
-		}
-		catch (IOException ex) {
-			// the process is gone
-		}
-		System.err.flush();
 	}
 
 }

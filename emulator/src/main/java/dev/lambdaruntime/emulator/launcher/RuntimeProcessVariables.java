@@ -16,16 +16,26 @@ import org.jspecify.annotations.Nullable;
  *
  * @param runtimeApi the value of {@code AWS_LAMBDA_RUNTIME_API}
  * @param functionName the function name
+ * @param functionVersion the value of {@code AWS_LAMBDA_FUNCTION_VERSION}
  * @param memorySize the memory size in MB
  * @param handler the value of {@code _HANDLER}
  * @param maxConcurrency the value of {@code AWS_LAMBDA_MAX_CONCURRENCY}, or {@code null} for
  * one invocation at a time
- * @param taskRoot the value of {@code LAMBDA_TASK_ROOT}
+ * @param taskRoot the value of {@code LAMBDA_TASK_ROOT} and {@code LAMBDA_RUNTIME_DIR}
  */
-record RuntimeProcessVariables(String runtimeApi, String functionName, int memorySize, String handler,
-		@Nullable Integer maxConcurrency, Path taskRoot) {
+record RuntimeProcessVariables(String runtimeApi, String functionName, String functionVersion, int memorySize,
+		String handler, @Nullable Integer maxConcurrency, Path taskRoot) {
 
 	private static final String DEFAULT_REGION = "us-east-1";
+
+	/**
+	 * Returns the AWS region the function runs in.
+	 * @param inherited the launcher's own environment
+	 * @return its {@code AWS_REGION}, else {@code us-east-1}
+	 */
+	static String region(Map<String, String> inherited) {
+		return inherited.getOrDefault("AWS_REGION", DEFAULT_REGION);
+	}
 
 	private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
@@ -35,21 +45,23 @@ record RuntimeProcessVariables(String runtimeApi, String functionName, int memor
 	 * @return the variables to set
 	 */
 	Map<String, String> variables(Map<String, String> inherited) {
-		String region = inherited.getOrDefault("AWS_REGION", DEFAULT_REGION);
+		String region = region(inherited);
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put("AWS_LAMBDA_RUNTIME_API", this.runtimeApi);
 		variables.put("AWS_LAMBDA_FUNCTION_NAME", this.functionName);
-		variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+		variables.put("AWS_LAMBDA_FUNCTION_VERSION", this.functionVersion);
 		variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(this.memorySize));
 		variables.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + this.functionName);
 		variables.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(LOG_STREAM_DATE)
-				+ "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
+				+ "/[" + this.functionVersion + "]" + UUID.randomUUID().toString().replace("-", ""));
 		variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
 		variables.put("AWS_REGION", region);
 		variables.put("AWS_DEFAULT_REGION", inherited.getOrDefault("AWS_DEFAULT_REGION", region));
 		variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_provided.al2023");
 		variables.put("_HANDLER", this.handler);
 		variables.put("LAMBDA_TASK_ROOT", this.taskRoot.toString());
+		variables.put("LAMBDA_RUNTIME_DIR", this.taskRoot.toString());
+		variables.put("TZ", ":UTC");
 		if (this.maxConcurrency != null) {
 			variables.put("AWS_LAMBDA_MAX_CONCURRENCY", this.maxConcurrency.toString());
 		}

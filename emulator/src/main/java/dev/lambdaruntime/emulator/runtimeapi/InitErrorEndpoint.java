@@ -7,7 +7,8 @@ import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 
 /**
  * Answers {@code POST /runtime/init/error}: records the reported failure and charges it to the
- * invocation waiting for the runtime.
+ * invocation waiting for the runtime; refuses it with 403 {@code InvalidStateTransition} once the
+ * runtime has called {@code next} or reported an init error already.
  */
 final class InitErrorEndpoint {
 
@@ -23,9 +24,13 @@ final class InitErrorEndpoint {
 	RuntimeApiResponse initError(RuntimeApiRequest request) {
 		InitError error = new InitError(request.headers().get(RuntimeApiProtocol.FUNCTION_ERROR_TYPE),
 				request.body().bytes(), request.headers());
+		if (!this.environment.initFailed()) {
+			return RuntimeApiResponse.invalidStateTransition("An init error is accepted only while the runtime "
+					+ "initializes: before its first next call, and once");
+		}
 		return RuntimeApiResponse.accepted(() -> {
 			this.initErrors.add(error);
-			this.environment.initFailed(error);
+			this.environment.chargeInitError(error);
 		});
 	}
 

@@ -3,9 +3,9 @@ package dev.lambdaruntime.emulator.runtimeapi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.extensionsapi.ExtensionRegistry;
 import dev.lambdaruntime.emulator.http.JsonBodies;
 import dev.lambdaruntime.emulator.invocation.EmulatedInvocation;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
@@ -14,19 +14,20 @@ import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 
 /**
  * Answers {@code GET /runtime/invocation/next}: waits for the next queued invocation, starts it,
- * and hands its event to the runtime, putting it back in the queue if the runtime went away.
+ * sends extensions its {@code INVOKE} event, and hands its event to the runtime, putting it back
+ * in the queue if the runtime went away.
  */
 final class NextInvocationEndpoint {
 
 	private final InvocationQueue queue;
 
-	private final ScheduledExecutorService timer;
-
 	private final ExecutionEnvironment environment;
 
-	NextInvocationEndpoint(InvocationQueue queue, ScheduledExecutorService timer, ExecutionEnvironment environment) {
+	private final ExtensionRegistry extensions;
+
+	NextInvocationEndpoint(InvocationQueue queue, ExecutionEnvironment environment, ExtensionRegistry extensions) {
 		this.queue = queue;
-		this.timer = timer;
+		this.extensions = extensions;
 		this.environment = environment;
 	}
 
@@ -36,17 +37,22 @@ final class NextInvocationEndpoint {
 	 * runtime exited
 	 */
 	Optional<RuntimeApiResponse> next() {
-		this.environment.nextCalled();
+		if (!this.environment.nextCalled()) {
+			return Optional.of(RuntimeApiResponse.invalidStateTransition(
+					"The runtime reported an init error: it gets no event, and should exit"));
+		}
 		try {
-			Optional<EmulatedInvocation> next = this.queue.take();
-			if (next.isEmpty()) {
-				return Optional.empty();
-			}
-			if (!next.get().start(this.timer)) {
+			while (true) {
+				Optional<EmulatedInvocation> next = this.queue.take();
+				if (next.isEmpty()) {
+					return Optional.empty();
+				}
+				if (next.get().start(this.environment.takeInitDuration())) {
+					this.extensions.invoked(next.get());
+					return Optional.of(delivery(next.get()));
+				}
 				this.queue.finished(next.get());
-				return Optional.empty();
 			}
-			return Optional.of(delivery(next.get()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

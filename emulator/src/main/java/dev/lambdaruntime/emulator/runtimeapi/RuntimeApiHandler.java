@@ -2,11 +2,11 @@ package dev.lambdaruntime.emulator.runtimeapi;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.InitError;
 import dev.lambdaruntime.emulator.RecordedExchange;
+import dev.lambdaruntime.emulator.extensionsapi.ExtensionRegistry;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
 import dev.lambdaruntime.emulator.http.RequestBody;
 import dev.lambdaruntime.emulator.http.ResponseWriter;
@@ -41,15 +41,15 @@ public final class RuntimeApiHandler implements ExchangeHandler.Action {
 	 * @param queue the invocations waiting for the runtime's {@code next}
 	 * @param invocations the unfinished invocations, which the runtime's answers end
 	 * @param environment the runtime's phase, which init errors and {@code next} calls move on
-	 * @param timer where invocation timeouts run
 	 * @param initErrors where reported init errors are kept
 	 * @param exchanges where every answered request is recorded
 	 * @param faults what injected faults strike through
+	 * @param extensions the extensions told of each invocation that starts
 	 */
 	public RuntimeApiHandler(InvocationQueue queue, InvocationRegistry invocations, ExecutionEnvironment environment,
-			ScheduledExecutorService timer, EventLog<InitError> initErrors, EventLog<RecordedExchange> exchanges,
-			AnswerInterceptor faults) {
-		this.next = new NextInvocationEndpoint(queue, timer, environment);
+			EventLog<InitError> initErrors, EventLog<RecordedExchange> exchanges,
+			AnswerInterceptor faults, ExtensionRegistry extensions) {
+		this.next = new NextInvocationEndpoint(queue, environment, extensions);
 		this.answers = new InvocationAnswerEndpoint(invocations);
 		this.initErrors = new InitErrorEndpoint(initErrors, environment);
 		this.exchanges = exchanges;
@@ -77,7 +77,8 @@ public final class RuntimeApiHandler implements ExchangeHandler.Action {
 
 	private Optional<RuntimeApiResponse> answer(RuntimeApiRequest request) {
 		RuntimeApiOperation operation = request.route().operation();
-		if (operation != RuntimeApiOperation.NOT_FOUND && request.body().tooLarge()) {
+		if (operation != RuntimeApiOperation.NOT_FOUND && operation != RuntimeApiOperation.RESPONSE
+				&& request.body().tooLarge()) {
 			return Optional.of(RuntimeApiResponse.error(413, "RequestEntityTooLarge", "The request body of "
 					+ request.body().length() + " bytes exceeds the limit of " + RequestBody.MAX_LENGTH + " bytes"));
 		}
@@ -87,9 +88,18 @@ public final class RuntimeApiHandler implements ExchangeHandler.Action {
 					: this.answers.response(request));
 			case ERROR -> Optional.of(this.answers.error(request));
 			case INIT_ERROR -> Optional.of(this.initErrors.initError(request));
-			case NOT_FOUND -> Optional.of(RuntimeApiResponse.error(404, "NotFound",
-					"No Runtime API operation is " + request.method() + " " + request.route().path()));
+			case NOT_FOUND -> Optional.of(notFound(request));
 		};
+	}
+
+	private static RuntimeApiResponse notFound(RuntimeApiRequest request) {
+		String allowed = request.route().allowedMethod();
+		if (allowed != null) {
+			return RuntimeApiResponse.error(405, "MethodNotAllowed", request.route().path() + " takes " + allowed
+					+ ", not " + request.method()).withHeader("Allow", allowed);
+		}
+		return RuntimeApiResponse.error(404, "NotFound",
+				"No Runtime API operation is " + request.method() + " " + request.route().path());
 	}
 
 	private void send(HttpExchange exchange, RuntimeApiRequest request, RuntimeApiResponse response)

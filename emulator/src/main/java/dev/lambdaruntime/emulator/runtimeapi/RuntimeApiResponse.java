@@ -53,6 +53,11 @@ public record RuntimeApiResponse(int status, Map<String, String> headers, byte[]
 		return new RuntimeApiResponse(this.status, headers, this.body, this.onUndelivered, this.onRecorded);
 	}
 
+	/** A 403 {@code InvalidStateTransition}: the call does not fit the runtime's or invocation's state. */
+	static RuntimeApiResponse invalidStateTransition(String errorMessage) {
+		return error(403, "InvalidStateTransition", errorMessage);
+	}
+
 	public static RuntimeApiResponse error(int status, String errorType, String errorMessage) {
 		return json(status, JsonBodies.error(errorType, errorMessage));
 	}

@@ -191,7 +191,7 @@ class RuntimeApiFaultTest {
 		String handedOut = RuntimeClient.requestId(this.runtime.awaitNext());
 
 		assertThat(handedOut).isEqualTo("first");
-		assertThat(this.runtime.respond(handedOut, "{}").statusCode()).isEqualTo(400);
+		assertThat(this.runtime.respond(handedOut, "{}").statusCode()).isEqualTo(403);
 		assertThat(this.emulator.refusedAnswers()).isOne();
 		assertThat(second).isNotDone();
 	}

@@ -1,7 +1,13 @@
 package dev.lambdaruntime.emulator.launcher;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.lambdaruntime.emulator.InvokeClient;
@@ -17,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Proves that the emulator serves a runtime it was not written with: AWS's own Java runtime
  * interface client, launched as a separate JVM through the launcher and invoked through the
- * Invoke API.
+ * Invoke API, with what Lambda answers for a function error, an over-limit response, a timeout
+ * and a log tail.
  */
 @Timeout(60)
 class AwsRuntimeInterfaceClientConformanceTest {
@@ -55,6 +62,55 @@ class AwsRuntimeInterfaceClientConformanceTest {
 	}
 
 	@Test
+	void responseOverTheLimitComesBackAsResponseSizeTooLarge() throws Exception {
+		try (LambdaEmulatorLauncher launcher = launch(GreetingHandler.class)) {
+			HttpResponse<String> response = invoke(launcher, "{\"name\":\"everybody\"}");
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+			assertThat(RuntimeClient.jsonField(response.body(), "errorType")).isEqualTo("Function.ResponseSizeTooLarge");
+			assertThat(RuntimeClient.jsonField(response.body(), "errorMessage"))
+				.endsWith("exceeded maximum allowed payload size (6291556 bytes).");
+		}
+	}
+
+	@Test
+	void functionTimeoutFromTheEnvironmentTimesOutASlowerFunction() throws Exception {
+		List<String> args = new ArrayList<>(List.of("--port", "0", "--"));
+		args.addAll(command(GreetingHandler.class));
+		LambdaEmulatorLauncher.Builder builder = LauncherArguments
+			.parse(Map.of("AWS_LAMBDA_FUNCTION_TIMEOUT", "1", "AWS_LAMBDA_FUNCTION_NAME", "greeter"),
+					args.toArray(String[]::new))
+			.orElseThrow()
+			.builder();
+		try (LambdaEmulatorLauncher launcher = builder.output(this.output.resolve("runtime.log")).start()) {
+			HttpResponse<String> response = invoke(launcher, "{\"name\":\"sleepy\"}");
+
+			assertThat(response.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+			assertThat(RuntimeClient.jsonField(response.body(), "errorType")).isEqualTo("Sandbox.Timedout");
+			assertThat(RuntimeClient.jsonField(response.body(), "errorMessage")).endsWith("Task timed out after 1.00 seconds");
+		}
+	}
+
+	@Test
+	void logTailCarriesTheFunctionsLogLines() throws Exception {
+		try (LambdaEmulatorLauncher launcher = launch(GreetingHandler.class)) {
+			InvokeClient invoker = new InvokeClient(launcher.emulator());
+			HttpResponse<String> response = invoker
+				.invokeAsync(invoker.request("greeter", "{\"name\":\"Ada\"}").header("X-Amz-Log-Type", "Tail"))
+				.get(30, TimeUnit.SECONDS);
+
+			String log = new String(Base64.getDecoder()
+				.decode(response.headers().firstValue("X-Amz-Log-Result").orElseThrow()), StandardCharsets.UTF_8);
+			String requestId = response.headers().firstValue("X-Amzn-Requestid").orElseThrow();
+			assertThat(log.lines()).first().isEqualTo("START RequestId: " + requestId + " Version: $LATEST");
+			assertThat(log).contains("Greeting Ada").contains("END RequestId: " + requestId);
+			assertThat(log.lines().toList()).last().asString().startsWith("REPORT RequestId: " + requestId);
+			assertThat(Files.readString(this.output.resolve("runtime.log"))).contains(log);
+		}
+	}
+
+	@Test
 	void initFailureComesBackToTheInvokerAsTheInitError() throws Exception {
 		try (LambdaEmulatorLauncher launcher = launch(FailingInitHandler.class)) {
 			HttpResponse<String> response = invoke(launcher, "{}");
@@ -68,10 +124,14 @@ class AwsRuntimeInterfaceClientConformanceTest {
 	}
 
 	private LambdaEmulatorLauncher launch(Class<?> handler) {
-		return LambdaEmulatorLauncher.builder(JavaCommand.of(AWS_RUNTIME, handler.getName() + "::handleRequest"))
+		return LambdaEmulatorLauncher.builder(command(handler))
 			.functionName("greeter")
 			.output(this.output.resolve("runtime.log"))
 			.start();
+	}
+
+	private static List<String> command(Class<?> handler) {
+		return JavaCommand.of(AWS_RUNTIME, handler.getName() + "::handleRequest");
 	}
 
 	private static HttpResponse<String> invoke(LambdaEmulatorLauncher launcher, String event) throws Exception {

@@ -21,7 +21,7 @@ final class EnvironmentEchoRuntime {
 		RuntimeClient runtime = new RuntimeClient(System.getenv("AWS_LAMBDA_RUNTIME_API"), "");
 		Map<String, String> seen = new TreeMap<>();
 		System.getenv().forEach((name, value) -> {
-			if (name.startsWith("AWS_") || name.startsWith("LAMBDA_") || name.equals("_HANDLER")) {
+			if (name.startsWith("AWS_") || name.startsWith("LAMBDA_") || name.equals("_HANDLER") || name.equals("TZ")) {
 				seen.put(name, value);
 			}
 		});

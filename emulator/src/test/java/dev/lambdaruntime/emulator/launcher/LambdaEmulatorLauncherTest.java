@@ -68,6 +68,34 @@ class LambdaEmulatorLauncherTest {
 	}
 
 	@Test
+	void handlerIsTheCommandsLastArgumentAsInTheRuntimeInterfaceEmulator() throws Exception {
+		try (LambdaEmulatorLauncher launcher = start(
+				LambdaEmulatorLauncher.builder(JavaCommand.of(EnvironmentEchoRuntime.class, "index.handler")))) {
+			JsonNode seen = JsonMapper.shared()
+				.readTree(launcher.emulator().invoke("{}").get(30, TimeUnit.SECONDS).payload());
+
+			assertThat(seen.get("_HANDLER").asString()).isEqualTo("index.handler");
+			assertThat(seen.get("TZ").asString()).isEqualTo(":UTC");
+			assertThat(seen.get("LAMBDA_RUNTIME_DIR").asString()).isEqualTo(Path.of("").toAbsolutePath().toString());
+		}
+	}
+
+	@Test
+	void runtimeOutputAndTheInvocationLinesGoToTheOutputFile() throws Exception {
+		Path log = this.directory.resolve("runtime.log");
+		try (LambdaEmulatorLauncher launcher = LambdaEmulatorLauncher
+			.builder(JavaCommand.of(EventEchoRuntime.class))
+			.output(log)
+			.start()) {
+			InvocationResult result = launcher.emulator().invoke("\"hi\"").get(30, TimeUnit.SECONDS);
+
+			assertThat(Files.readAllLines(log)).contains("START RequestId: " + result.requestId() + " Version: $LATEST",
+					"END RequestId: " + result.requestId())
+				.anySatisfy((line) -> assertThat(line).startsWith("REPORT RequestId: " + result.requestId()));
+		}
+	}
+
+	@Test
 	void runtimeThatExitsFailsItsInvocationWithAnExitErrorAndIsRelaunched() throws Exception {
 		Path marker = this.directory.resolve("crashed-once");
 		try (LambdaEmulatorLauncher launcher = start(
@@ -93,7 +121,7 @@ class LambdaEmulatorLauncherTest {
 		Path marker = this.directory.resolve("hung-once");
 		try (LambdaEmulatorLauncher launcher = start(LambdaEmulatorLauncher
 			.builder(JavaCommand.of(MisbehavingRuntime.class, marker.toString(), "hang"))
-			.timeout(Duration.ofSeconds(1)))) {
+			.timeout(Duration.ofSeconds(5)))) {
 			InvocationResult timedOut = launcher.emulator().invoke("{}").get(30, TimeUnit.SECONDS);
 			// the relaunched runtime is a fresh JVM: its answer gets time however loaded the machine is
 			InvocationResult next = launcher.emulator()

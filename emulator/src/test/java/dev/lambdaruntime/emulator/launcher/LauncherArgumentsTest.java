@@ -2,7 +2,10 @@ package dev.lambdaruntime.emulator.launcher;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
 
+import dev.lambdaruntime.emulator.InvocationRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,38 @@ class LauncherArgumentsTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LauncherArguments.parse("--stop-timeout=-1", "--", "x"))
 			.withMessage("The stop timeout must be positive, not PT-1S");
+	}
+
+	@Test
+	void runtimeInterfaceEmulatorVariablesSetTheDefaults() {
+		try (LambdaEmulatorLauncher launcher = LauncherArguments
+			.parse(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders", "AWS_LAMBDA_FUNCTION_TIMEOUT", "7"), "--port", "0",
+					"--", "sleep", "60")
+			.orElseThrow()
+			.builder()
+			.start()) {
+			assertThat(launcher.emulator().functionName()).isEqualTo("orders");
+			assertThat(launcher.emulator().timeoutOf(InvocationRequest.of("{}"))).isEqualTo(Duration.ofSeconds(7));
+		}
+	}
+
+	@Test
+	void optionsOverrideTheVariables() {
+		try (LambdaEmulatorLauncher launcher = LauncherArguments
+			.parse(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders"), "--port", "0", "--function-name", "invoices", "--",
+					"sleep", "60")
+			.orElseThrow()
+			.builder()
+			.start()) {
+			assertThat(launcher.emulator().functionName()).isEqualTo("invoices");
+		}
+	}
+
+	@Test
+	void wrongVariableIsNamed() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse(Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "lots"), "--", "x"))
+			.withMessage("AWS_LAMBDA_FUNCTION_MEMORY_SIZE: --memory needs a whole number, not 'lots'");
 	}
 
 	@Test

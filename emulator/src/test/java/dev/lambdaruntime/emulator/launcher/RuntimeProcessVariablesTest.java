@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RuntimeProcessVariablesTest {
 
-	private final RuntimeProcessVariables environment = new RuntimeProcessVariables("127.0.0.1:9001", "orders", 512, "bootstrap",
-			null, Path.of("/var/task"));
+	private final RuntimeProcessVariables environment = new RuntimeProcessVariables("127.0.0.1:9001", "orders", "$LATEST", 512,
+			"bootstrap", null, Path.of("/var/task"));
 
 	@Test
 	void variablesAreThoseLambdaSets() {
@@ -25,6 +25,8 @@ class RuntimeProcessVariablesTest {
 			.containsEntry("AWS_EXECUTION_ENV", "AWS_Lambda_provided.al2023")
 			.containsEntry("_HANDLER", "bootstrap")
 			.containsEntry("LAMBDA_TASK_ROOT", "/var/task")
+			.containsEntry("LAMBDA_RUNTIME_DIR", "/var/task")
+			.containsEntry("TZ", ":UTC")
 			.doesNotContainKey("AWS_LAMBDA_MAX_CONCURRENCY");
 	}
 
@@ -44,8 +46,17 @@ class RuntimeProcessVariablesTest {
 	}
 
 	@Test
+	void versionIsTheConfiguredOne() {
+		RuntimeProcessVariables published = new RuntimeProcessVariables("127.0.0.1:9001", "orders", "7", 512,
+				"bootstrap", null, Path.of("/var/task"));
+
+		assertThat(published.variables(Map.of())).containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "7")
+			.hasEntrySatisfying("AWS_LAMBDA_LOG_STREAM_NAME", (stream) -> assertThat(stream).contains("/[7]"));
+	}
+
+	@Test
 	void maxConcurrencyIsPassedWhenSet() {
-		RuntimeProcessVariables concurrent = new RuntimeProcessVariables("127.0.0.1:9001", "orders", 512, "bootstrap", 4,
+		RuntimeProcessVariables concurrent = new RuntimeProcessVariables("127.0.0.1:9001", "orders", "$LATEST", 512, "bootstrap", 4,
 				Path.of("/var/task"));
 
 		assertThat(concurrent.variables(Map.of())).containsEntry("AWS_LAMBDA_MAX_CONCURRENCY", "4");

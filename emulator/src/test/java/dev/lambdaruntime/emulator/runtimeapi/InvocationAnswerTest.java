@@ -10,6 +10,7 @@ import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.RuntimeClient;
+import dev.lambdaruntime.emulator.http.RequestBody;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,15 +80,15 @@ class InvocationAnswerTest {
 	}
 
 	@Test
-	void secondAnswerForTheSameInvocationIsRejected() throws Exception {
+	void secondAnswerForTheSameInvocationIsRejectedAsAnInvalidStateTransition() throws Exception {
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
 		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
 		this.runtime.respond(requestId, "\"first\"");
 
 		HttpResponse<String> second = this.runtime.error(requestId, "Runtime.UserException", "{}");
 
-		assertThat(second.statusCode()).isEqualTo(400);
-		assertThat(RuntimeClient.jsonField(second.body(), "errorType")).isEqualTo("InvalidRequestID");
+		assertThat(second.statusCode()).isEqualTo(403);
+		assertThat(RuntimeClient.jsonField(second.body(), "errorType")).isEqualTo("InvalidStateTransition");
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT)
 			.satisfies((invocation) -> assertThat(invocation.payloadAsString()).isEqualTo("\"first\""));
 	}
@@ -114,22 +115,34 @@ class InvocationAnswerTest {
 	}
 
 	@Test
-	void responseOverSixMegabytesIsRefusedAndTheInvocationStaysOpen() throws Exception {
+	void responseOverTheLimitEndsTheInvocationWithResponseSizeTooLarge() throws Exception {
 		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
 		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
 
 		HttpResponse<String> tooLarge = this.runtime.respond(requestId,
-				BodyPublishers.ofByteArray(new byte[SIX_MEGABYTES + 1]));
+				BodyPublishers.ofByteArray(new byte[RequestBody.MAX_LENGTH + 1]));
 
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(RuntimeClient.jsonField(tooLarge.body(), "errorType")).isEqualTo("RequestEntityTooLarge");
-		assertThat(result).isNotDone();
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT).satisfies((invocation) -> {
+			assertThat(invocation.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+			assertThat(RuntimeClient.jsonField(invocation.payloadAsString(), "errorMessage"))
+				.isEqualTo("Response payload size (6291557 bytes) exceeded maximum allowed payload size (6291556 bytes).");
+		});
+		assertThat(this.runtime.error(requestId, "Function.ResponseSizeTooLarge", "{}").statusCode()).isEqualTo(403);
+	}
 
-		HttpResponse<String> error = this.runtime.error(requestId, "Function.ResponseSizeTooLarge", "{}");
+	@Test
+	void responseAtTheLimitIsAccepted() throws Exception {
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
+		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
 
-		assertThat(error.statusCode()).isEqualTo(202);
+		HttpResponse<String> atTheLimit = this.runtime.respond(requestId,
+				BodyPublishers.ofByteArray(new byte[RequestBody.MAX_LENGTH]));
+
+		assertThat(atTheLimit.statusCode()).isEqualTo(202);
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT)
-			.satisfies((invocation) -> assertThat(invocation.errorType()).isEqualTo("Function.ResponseSizeTooLarge"));
+			.satisfies((invocation) -> assertThat(invocation.payload()).hasSize(6 * 1024 * 1024 + 100));
 	}
 
 	@Test

@@ -62,11 +62,12 @@ class RuntimeApiRoutingTest {
 	}
 
 	@Test
-	void knownPathWithTheWrongMethodIsNotFound() throws Exception {
+	void knownPathWithTheWrongMethodIsNotAllowed() throws Exception {
 		HttpResponse<String> answer = this.runtime
 			.send(this.runtime.request("/runtime/invocation/next").POST(BodyPublishers.ofString("{}")));
 
-		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(answer.statusCode()).isEqualTo(405);
+		assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
 	}
 
 	@Test
@@ -82,7 +83,7 @@ class RuntimeApiRoutingTest {
 					RecordedExchange::status)
 			.containsExactly(tuple("GET", "/2018-06-01/runtime/invocation/next", 0, 200),
 					tuple("POST", "/2018-06-01/runtime/invocation/" + requestId + "/response", 4, 202),
-					tuple("POST", "/2018-06-01/runtime/invocation/" + requestId + "/response", 7, 400),
+					tuple("POST", "/2018-06-01/runtime/invocation/" + requestId + "/response", 7, 403),
 					tuple("GET", "/2018-06-01/nowhere", 0, 404));
 		assertThat(this.emulator.exchanges().get(1).headers()).containsEntry("content-length", "4")
 			.containsKey("host");
