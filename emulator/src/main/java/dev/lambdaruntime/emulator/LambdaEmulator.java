@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lambdaruntime.emulator.faults.FaultPlan;
 import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.http.RequestGuard;
 import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
@@ -114,11 +115,11 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment, this.timer,
 				this.initErrors, this.exchanges, this.faults);
-		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(this.runtimeApi)));
-		this.server.createContext("/2015-03-31/functions/",
-				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
-		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
-		this.server.createContext(PageEndpoint.PATH, new ExchangeHandler(new PageEndpoint(builder.functionName)));
+		RequestGuard guard = new RequestGuard(builder.host, this.server.getAddress());
+		serve("/", PageEndpoint.withRootRedirect(this.runtimeApi), guard);
+		serve("/2015-03-31/functions/", new InvokeEndpoint(this.intake, functionArn), guard);
+		serve(HistoryEndpoint.PATH, new HistoryEndpoint(history), guard);
+		serve(PageEndpoint.PATH, new PageEndpoint(builder.functionName), guard);
 		this.server.setExecutor(this.requestThreads);
 		this.server.start();
 		warnUnlessLoopback(builder.host, this.server.getAddress());
@@ -336,6 +337,11 @@ public final class LambdaEmulator implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot listen on " + host + ":" + port, ex);
 		}
+	}
+
+	/** Serves a path, and every path under it that no other serves, behind the guard. */
+	private void serve(String path, ExchangeHandler.Action action, RequestGuard guard) {
+		this.server.createContext(path, new ExchangeHandler(action)).getFilters().add(guard);
 	}
 
 	private static void warnUnlessLoopback(String host, InetSocketAddress address) {
