@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +19,7 @@ import dev.lambdaruntime.emulator.faults.FaultPlan;
 import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
 import dev.lambdaruntime.emulator.http.RequestGuard;
+import dev.lambdaruntime.emulator.http.RequestThreads;
 import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
@@ -52,6 +52,9 @@ public final class LambdaEmulator implements AutoCloseable {
 	/** How many invocations may wait for the runtime unless another limit is set. */
 	static final int DEFAULT_MAX_QUEUED_INVOCATIONS = 10_000;
 
+	/** How many bytes of events may wait for the runtime unless another limit is set: 256 MB. */
+	static final long DEFAULT_MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+
 	/** The invocation timeout unless another is set. */
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
@@ -62,6 +65,12 @@ public final class LambdaEmulator implements AutoCloseable {
 	private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
 
 	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	/**
+	 * Request threads beyond those of waiting invokers and of the runtime's {@code next} calls:
+	 * for the runtime's answers, asynchronous invocations and the page.
+	 */
+	private static final int RESERVED_REQUEST_THREADS = 256;
 
 	private static final int EXCHANGES_KEPT = 1000;
 
@@ -104,13 +113,15 @@ public final class LambdaEmulator implements AutoCloseable {
 	private LambdaEmulator(Builder builder) {
 		this.functionName = builder.functionName;
 		String functionArn = ARN_PREFIX + builder.functionName;
-		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations);
+		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations,
+				builder.maxQueuedBytes);
 		this.environment = new ExecutionEnvironment(this.queue);
 		InvocationHistory history = new InvocationHistory();
 		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
 				this.environment::timedOut);
 		this.server = bind(builder.host, builder.port);
-		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
+		this.requestThreads = RequestThreads.create(InvokeEndpoint.MAX_WAITING_INVOKERS + RESERVED_REQUEST_THREADS
+				+ builder.maxConcurrency, daemonThreads("lambda-emulator-request-"));
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment, this.timer,
@@ -190,7 +201,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
 	 * @throws IllegalStateException if the emulator is closed
 	 * @throws java.util.concurrent.RejectedExecutionException if as many invocations as
-	 * {@link Builder#maxQueuedInvocations(int)} allows are waiting for the runtime already
+	 * {@link Builder#maxQueuedInvocations(int)} allows are waiting for the runtime already, or as
+	 * many bytes of events as {@link Builder#maxQueuedBytes(long)} allows would be
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		return this.intake.invoke(request, this.functionName).copy();
@@ -379,6 +391,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 		private int maxQueuedInvocations = DEFAULT_MAX_QUEUED_INVOCATIONS;
 
+		private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+
 		private Builder() {
 		}
 
@@ -457,6 +471,23 @@ public final class LambdaEmulator implements AutoCloseable {
 						"The maximum of queued invocations must be at least 1, not " + maxQueuedInvocations);
 			}
 			this.maxQueuedInvocations = maxQueuedInvocations;
+			return this;
+		}
+
+		/**
+		 * Sets how many bytes of events may wait for the runtime's {@code next} at once; an
+		 * invocation whose event would go beyond is refused, as beyond
+		 * {@link #maxQueuedInvocations(int)}, so that events a runtime does not take cannot use up
+		 * the emulator's memory. An invocation handed to the runtime no longer counts.
+		 * @param maxQueuedBytes at least 1; 256 MB by default
+		 * @return this builder
+		 */
+		public Builder maxQueuedBytes(long maxQueuedBytes) {
+			if (maxQueuedBytes < 1) {
+				throw new IllegalArgumentException(
+						"The maximum of queued event bytes must be at least 1, not " + maxQueuedBytes);
+			}
+			this.maxQueuedBytes = maxQueuedBytes;
 			return this;
 		}
 
