@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +22,8 @@ import dev.lambdaruntime.emulator.extensionsapi.ExtensionsApiHandler;
 import dev.lambdaruntime.emulator.faults.FaultPlan;
 import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.http.RequestGuard;
+import dev.lambdaruntime.emulator.http.RequestThreads;
 import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
@@ -72,6 +73,9 @@ public final class LambdaEmulator implements AutoCloseable {
 	/** How many invocations may wait for the runtime unless another limit is set. */
 	static final int DEFAULT_MAX_QUEUED_INVOCATIONS = 10_000;
 
+	/** How many bytes of events may wait for the runtime unless another limit is set: 256 MB. */
+	static final long DEFAULT_MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+
 	/** The invocation timeout unless another is set. */
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
@@ -85,6 +89,12 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	/** How long closing waits for the output of a stopped runtime process to be read to its end. */
 	private static final Duration OUTPUT_END_WAIT = Duration.ofSeconds(2);
+
+	/**
+	 * Request threads beyond those of waiting invokers and of the runtime's {@code next} calls:
+	 * for the runtime's answers, asynchronous invocations and the page.
+	 */
+	private static final int RESERVED_REQUEST_THREADS = 256;
 
 	private static final int EXCHANGES_KEPT = 1000;
 
@@ -125,7 +135,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	private LambdaEmulator(Builder builder) {
 		this.functionName = builder.functionName;
 		String functionArn = "arn:aws:lambda:" + builder.region + ":" + ACCOUNT_ID + ":function:" + builder.functionName;
-		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations);
+		this.queue = new InvocationQueue(builder.maxConcurrency, builder.maxQueuedInvocations,
+				builder.maxQueuedBytes);
 		this.environment = new ExecutionEnvironment(this.queue);
 		this.peakMemory = new PeakMemory(builder.memorySize);
 		this.log = new InvocationLog(builder.logOutput, builder.functionVersion, builder.memorySize,
@@ -136,17 +147,18 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
 				this.environment::timedOut, this.timer, this.log);
 		this.server = bind(builder.host, builder.port);
-		this.requestThreads = Executors.newCachedThreadPool(daemonThreads("lambda-emulator-request-"));
+		this.requestThreads = RequestThreads.create(InvokeEndpoint.MAX_WAITING_INVOKERS + RESERVED_REQUEST_THREADS
+				+ builder.maxConcurrency, daemonThreads("lambda-emulator-request-"));
 		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment,
 				this.initErrors, this.exchanges, this.faults, this.extensions);
-		this.server.createContext("/", new ExchangeHandler(PageEndpoint.withRootRedirect(this.runtimeApi)));
-		this.server.createContext("/2015-03-31/functions/",
-				new ExchangeHandler(new InvokeEndpoint(this.intake, functionArn)));
-		ExchangeHandler extensionsApi = new ExchangeHandler(new ExtensionsApiHandler(this.extensions,
-				builder.functionName, builder.functionVersion, builder.handler));
-		ExtensionsApiHandler.PATHS.forEach((path) -> this.server.createContext(path, extensionsApi));
-		this.server.createContext(HistoryEndpoint.PATH, new ExchangeHandler(new HistoryEndpoint(history)));
-		this.server.createContext(PageEndpoint.PATH, new ExchangeHandler(new PageEndpoint(builder.functionName)));
+		RequestGuard guard = new RequestGuard(builder.host, this.server.getAddress());
+		serve("/", PageEndpoint.withRootRedirect(this.runtimeApi), guard);
+		serve("/2015-03-31/functions/", new InvokeEndpoint(this.intake, functionArn), guard);
+		ExtensionsApiHandler extensionsApi = new ExtensionsApiHandler(this.extensions, builder.functionName,
+				builder.functionVersion, builder.handler);
+		ExtensionsApiHandler.PATHS.forEach((path) -> serve(path, extensionsApi, guard));
+		serve(HistoryEndpoint.PATH, new HistoryEndpoint(history), guard);
+		serve(PageEndpoint.PATH, new PageEndpoint(builder.functionName), guard);
 		this.server.setExecutor(this.requestThreads);
 		this.server.start();
 		warnUnlessLoopback(builder.host, this.server.getAddress());
@@ -217,7 +229,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @throws IllegalArgumentException if an invocation with the same request id has not ended
 	 * @throws IllegalStateException if the emulator is closed
 	 * @throws java.util.concurrent.RejectedExecutionException if as many invocations as
-	 * {@link Builder#maxQueuedInvocations(int)} allows are waiting for the runtime already
+	 * {@link Builder#maxQueuedInvocations(int)} allows are waiting for the runtime already, or as
+	 * many bytes of events as {@link Builder#maxQueuedBytes(long)} allows would be
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		return this.intake.invoke(request, this.functionName).copy();
@@ -390,6 +403,11 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 	}
 
+	/** Serves a path, and every path under it that no other serves, behind the guard. */
+	private void serve(String path, ExchangeHandler.Action action, RequestGuard guard) {
+		this.server.createContext(path, new ExchangeHandler(action)).getFilters().add(guard);
+	}
+
 	private static void warnUnlessLoopback(String host, InetSocketAddress address) {
 		if (!address.getAddress().isLoopbackAddress()) {
 			logger.warn("WARNING: the Lambda emulator listens on {}:{}, where other machines may reach it. It has no "
@@ -434,6 +452,8 @@ public final class LambdaEmulator implements AutoCloseable {
 		private int maxConcurrency = 1;
 
 		private int maxQueuedInvocations = DEFAULT_MAX_QUEUED_INVOCATIONS;
+
+		private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
 
 		private Builder() {
 		}
@@ -572,6 +592,23 @@ public final class LambdaEmulator implements AutoCloseable {
 						"The maximum of queued invocations must be at least 1, not " + maxQueuedInvocations);
 			}
 			this.maxQueuedInvocations = maxQueuedInvocations;
+			return this;
+		}
+
+		/**
+		 * Sets how many bytes of events may wait for the runtime's {@code next} at once; an
+		 * invocation whose event would go beyond is refused, as beyond
+		 * {@link #maxQueuedInvocations(int)}, so that events a runtime does not take cannot use up
+		 * the emulator's memory. An invocation handed to the runtime no longer counts.
+		 * @param maxQueuedBytes at least 1; 256 MB by default
+		 * @return this builder
+		 */
+		public Builder maxQueuedBytes(long maxQueuedBytes) {
+			if (maxQueuedBytes < 1) {
+				throw new IllegalArgumentException(
+						"The maximum of queued event bytes must be at least 1, not " + maxQueuedBytes);
+			}
+			this.maxQueuedBytes = maxQueuedBytes;
 			return this;
 		}
 

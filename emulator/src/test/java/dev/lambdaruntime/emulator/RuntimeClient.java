@@ -65,7 +65,7 @@ public final class RuntimeClient {
 	public void nextAndDisconnect() throws IOException {
 		try (Socket socket = new Socket(this.runtimeApi.getHost(), this.runtimeApi.getPort())) {
 			String request = "GET " + this.pathPrefix + "/2018-06-01/runtime/invocation/next HTTP/1.1\r\n"
-					+ "Host: 127.0.0.1\r\n\r\n";
+					+ "Host: " + this.runtimeApi.getAuthority() + "\r\n\r\n";
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 		}
 	}

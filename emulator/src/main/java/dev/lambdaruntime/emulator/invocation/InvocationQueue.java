@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The invocations waiting for a runtime's {@code next} call, first in first out and up to a limit,
- * and those handed out: takers block until one is waiting and fewer than the concurrency limit are
+ * The invocations waiting for a runtime's {@code next} call, first in first out and up to a limit
+ * of invocations and one of their events' bytes, and those handed out: takers block until one is waiting and fewer than the concurrency limit are
  * handed out.
  */
 public final class InvocationQueue {
@@ -19,25 +19,31 @@ public final class InvocationQueue {
 
 	private final int maxWaiting;
 
+	private final long maxWaitingBytes;
+
 	private final Deque<EmulatedInvocation> waiting = new ArrayDeque<>();
 
 	private final Set<EmulatedInvocation> handedOut = new LinkedHashSet<>();
+
+	private long waitingBytes;
 
 	private boolean closed;
 
 	/** Counts {@link #releaseTakers()} calls: a taker waiting across one gives up. */
 	private long takerRound;
 
-	public InvocationQueue(int maxConcurrency, int maxWaiting) {
+	public InvocationQueue(int maxConcurrency, int maxWaiting, long maxWaitingBytes) {
 		this.maxConcurrency = maxConcurrency;
 		this.maxWaiting = maxWaiting;
+		this.maxWaitingBytes = maxWaitingBytes;
 	}
 
 	/**
 	 * Queues an invocation behind those already waiting.
 	 * @param invocation the invocation
 	 * @throws IllegalStateException if the queue is closed
-	 * @throws RejectedExecutionException if as many invocations as allowed are waiting already
+	 * @throws RejectedExecutionException if as many invocations as allowed are waiting already,
+	 * or its event would take the waiting events beyond their limit of bytes
 	 */
 	synchronized void add(EmulatedInvocation invocation) {
 		if (this.closed) {
@@ -47,6 +53,12 @@ public final class InvocationQueue {
 			throw new RejectedExecutionException(
 					"The queue of invocations waiting for the runtime is full (at most " + this.maxWaiting + ")");
 		}
+		if (this.waitingBytes + invocation.payload().length > this.maxWaitingBytes) {
+			throw new RejectedExecutionException("The queue of invocations waiting for the runtime is full: "
+					+ this.waitingBytes + " bytes of events wait, and " + invocation.payload().length
+					+ " more would exceed the limit of " + this.maxWaitingBytes);
+		}
+		this.waitingBytes += invocation.payload().length;
 		this.waiting.addLast(invocation);
 		notifyAll();
 	}
@@ -65,7 +77,7 @@ public final class InvocationQueue {
 		if (this.closed || round != this.takerRound) {
 			return Optional.empty();
 		}
-		EmulatedInvocation invocation = this.waiting.removeFirst();
+		EmulatedInvocation invocation = removeOldest();
 		this.handedOut.add(invocation);
 		return Optional.of(invocation);
 	}
@@ -78,6 +90,8 @@ public final class InvocationQueue {
 	public synchronized void putBack(EmulatedInvocation invocation) {
 		this.handedOut.remove(invocation);
 		if (!this.closed) {
+			// Already accepted: it goes back even beyond the limits, which it was within
+			this.waitingBytes += invocation.payload().length;
 			this.waiting.addFirst(invocation);
 		}
 		notifyAll();
@@ -99,7 +113,13 @@ public final class InvocationQueue {
 	 * @return the invocation, or empty if none waits
 	 */
 	synchronized Optional<EmulatedInvocation> pollOldest() {
-		return Optional.ofNullable(this.waiting.pollFirst());
+		return this.waiting.isEmpty() ? Optional.empty() : Optional.of(removeOldest());
+	}
+
+	private EmulatedInvocation removeOldest() {
+		EmulatedInvocation invocation = this.waiting.removeFirst();
+		this.waitingBytes -= invocation.payload().length;
+		return invocation;
 	}
 
 	synchronized List<EmulatedInvocation> handedOut() {
@@ -130,6 +150,7 @@ public final class InvocationQueue {
 	public synchronized void close() {
 		this.closed = true;
 		this.waiting.clear();
+		this.waitingBytes = 0;
 		notifyAll();
 	}
 

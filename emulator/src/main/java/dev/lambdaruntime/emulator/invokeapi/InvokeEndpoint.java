@@ -36,11 +36,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class InvokeEndpoint implements ExchangeHandler.Action {
 
+	/**
+	 * How many synchronous invocations may wait for their answers at once, each holding a request
+	 * thread: as many as Lambda's default account concurrency.
+	 */
+	public static final int MAX_WAITING_INVOKERS = 1000;
+
 	private static final Logger logger = LoggerFactory.getLogger(InvokeEndpoint.class);
 
 	private final InvocationIntake intake;
 
 	private final String defaultFunctionArn;
+
+	private final InvokeAdmission admission = new InvokeAdmission();
 
 	public InvokeEndpoint(InvocationIntake intake, String defaultFunctionArn) {
 		this.intake = intake;
@@ -51,7 +59,7 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 	public void serve(HttpExchange exchange) throws IOException {
 		InvokeApiResponse response;
 		try {
-			response = answer(InvokeApiRequest.read(exchange), exchange);
+			response = answer(exchange);
 		}
 		catch (InvokeApiException ex) {
 			response = ex.response();
@@ -65,17 +73,37 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 	}
 
 	/** The answer to write, or {@code null} when a streamed answer was written already. */
-	private @Nullable InvokeApiResponse answer(InvokeApiRequest request, HttpExchange exchange) throws IOException {
-		if (request.invocationType() == InvocationType.DRY_RUN) {
-			return InvokeApiResponse.dryRun();
-		}
-		InvocationRequest invocation = request.toInvocationRequest(this.defaultFunctionArn);
-		if (request.invocationType() == InvocationType.EVENT) {
-			queue(request, invocation, EmulatedInvocation.ResponseListener.NONE);
-			return InvokeApiResponse.queued(invocation.requestId());
-		}
+	private @Nullable InvokeApiResponse answer(HttpExchange exchange) throws IOException {
+		InvokeAdmission.Permit waiting;
+		InvocationRequest invocation;
 		ResponseRelay relay = new ResponseRelay();
-		CompletableFuture<InvocationResult> result = queue(request, invocation, relay);
+		CompletableFuture<InvocationResult> result;
+		try (InvokeAdmission.Permit reading = this.admission.read()) {
+			InvokeApiRequest request = InvokeApiRequest.read(exchange);
+			if (request.invocationType() == InvocationType.DRY_RUN) {
+				return InvokeApiResponse.dryRun();
+			}
+			invocation = request.toInvocationRequest(this.defaultFunctionArn);
+			if (request.invocationType() == InvocationType.EVENT) {
+				queue(request, invocation, EmulatedInvocation.ResponseListener.NONE);
+				return InvokeApiResponse.queued(invocation.requestId());
+			}
+			waiting = this.admission.awaitAnswer();
+			try {
+				result = queue(request, invocation, relay);
+			}
+			catch (RuntimeException ex) {
+				waiting.close();
+				throw ex;
+			}
+		}
+		try (waiting) {
+			return awaitAnswer(exchange, invocation, relay, result);
+		}
+	}
+
+	private @Nullable InvokeApiResponse awaitAnswer(HttpExchange exchange, InvocationRequest invocation,
+			ResponseRelay relay, CompletableFuture<InvocationResult> result) throws IOException {
 		relay.endWith(result);
 		try {
 			if (relay.next() instanceof ResponseRelay.Started started) {

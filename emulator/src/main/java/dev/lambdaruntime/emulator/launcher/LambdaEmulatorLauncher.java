@@ -290,6 +290,18 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		}
 
 		/**
+		 * Sets how many bytes of events may wait for the runtime at once; beyond that an
+		 * invocation is refused with a 429.
+		 * @param maxQueuedBytes at least 1; 256 MB by default
+		 * @return this builder
+		 * @see LambdaEmulator.Builder#maxQueuedBytes(long)
+		 */
+		public Builder maxQueuedBytes(long maxQueuedBytes) {
+			this.emulator.maxQueuedBytes(maxQueuedBytes);
+			return this;
+		}
+
+		/**
 		 * Sets the memory size that {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} carries.
 		 * @param memorySize megabytes, 128 to 10,240 as in Lambda; 512 by default
 		 * @return this builder

@@ -45,6 +45,8 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			                        arguments, else bootstrap)
 			  --max-concurrency N   invocations at once, passed as AWS_LAMBDA_MAX_CONCURRENCY
 			                        (default: one at a time)
+			  --max-queued-mb MB    megabytes of events that may wait for the runtime; more
+			                        invocations get 429 TooManyRequestsException (default 256)
 			  --stop-timeout SECONDS
 			                        how long the runtime gets to exit after SIGTERM, when the
 			                        emulator stops or an invocation timed out, before SIGKILL
@@ -68,6 +70,8 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			""";
 
 	private static final String INVOKE = "--invoke";
+
+	private static final long MEGABYTE = 1024 * 1024;
 
 	/**
 	 * The Runtime Interface Emulator's configuration variables (its README, "How to configure"),
@@ -157,6 +161,7 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			case "--handler" -> builder.handler(value);
 			case "--max-concurrency" -> builder.maxConcurrency(wholeNumber(option, value));
 			case "--stop-timeout" -> builder.stopTimeout(seconds(option, value));
+			case "--max-queued-mb" -> builder.maxQueuedBytes(wholeNumber(option, value) * MEGABYTE);
 			default -> throw new IllegalArgumentException("Unknown option " + option);
 		}
 	}

@@ -255,7 +255,8 @@ class RuntimeApiFaultTest {
 	 */
 	private byte[] rawCall(String requestLine) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
-			String request = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
+			String request = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.emulator.port()
+					+ "\r\nContent-Length: 0\r\n"
 					+ "Connection: close\r\n\r\n";
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 			socket.setSoTimeout((int) RuntimeClient.WAIT.toMillis());

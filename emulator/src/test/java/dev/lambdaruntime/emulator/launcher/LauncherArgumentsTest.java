@@ -57,6 +57,17 @@ class LauncherArgumentsTest {
 	}
 
 	@Test
+	void maxQueuedMegabytesIsChecked() {
+		assertThat(LauncherArguments.parse("--max-queued-mb", "64", "--", "x")).isPresent();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--max-queued-mb", "0", "--", "x"))
+			.withMessage("The maximum of queued event bytes must be at least 1, not 0");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--max-queued-mb", "lots", "--", "x"))
+			.withMessageContaining("--max-queued-mb needs a whole number");
+	}
+
+	@Test
 	void stopTimeoutIsChecked() {
 		assertThat(LauncherArguments.parse("--stop-timeout", "120", "--", "x")).isPresent();
 		assertThatIllegalArgumentException()

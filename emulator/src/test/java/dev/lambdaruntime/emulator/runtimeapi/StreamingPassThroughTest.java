@@ -146,7 +146,7 @@ class StreamingPassThroughTest {
 			try (Socket socket = new Socket("127.0.0.1", this.emulator.port())) {
 				OutputStream out = socket.getOutputStream();
 				write(out, "POST /2018-06-01/runtime/invocation/" + requestId + "/response HTTP/1.1\r\n"
-						+ "Host: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+						+ "Host: 127.0.0.1:" + this.emulator.port() + "\r\nContent-Type: text/plain\r\n"
 						+ "Lambda-Runtime-Function-Response-Mode: streaming\r\nTransfer-Encoding: chunked\r\n"
 						+ TRAILER_HEADER + "\r\n");
 				write(out, chunk(first));
