@@ -31,7 +31,8 @@ class ArchitectureTests {
 	private static final String EVENTS = "dev.lambdaruntime.events..";
 
 	private static final String[] SPRING_LAYER = { WIRING, "dev.lambdaruntime.function..", EVENTS,
-			"dev.lambdaruntime.observation..", "dev.lambdaruntime.logging..", "dev.lambdaruntime.managed.." };
+			"dev.lambdaruntime.observation..", "dev.lambdaruntime.logging..", "dev.lambdaruntime.managed..",
+			"dev.lambdaruntime.localrun.." };
 
 	private static JavaClasses production;
 
