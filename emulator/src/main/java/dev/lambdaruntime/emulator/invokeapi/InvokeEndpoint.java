@@ -76,6 +76,7 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 	private @Nullable InvokeApiResponse answer(HttpExchange exchange) throws IOException {
 		InvokeAdmission.Permit waiting;
 		InvocationRequest invocation;
+		boolean logTail;
 		ResponseRelay relay = new ResponseRelay();
 		CompletableFuture<InvocationResult> result;
 		try (InvokeAdmission.Permit reading = this.admission.read()) {
@@ -84,6 +85,7 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 				return InvokeApiResponse.dryRun();
 			}
 			invocation = request.toInvocationRequest(this.defaultFunctionArn);
+			logTail = request.logTail();
 			if (request.invocationType() == InvocationType.EVENT) {
 				queue(request, invocation, EmulatedInvocation.ResponseListener.NONE);
 				return InvokeApiResponse.queued(invocation.requestId());
@@ -98,12 +100,12 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 			}
 		}
 		try (waiting) {
-			return awaitAnswer(exchange, invocation, relay, result);
+			return awaitAnswer(exchange, invocation, relay, result, logTail);
 		}
 	}
 
 	private @Nullable InvokeApiResponse awaitAnswer(HttpExchange exchange, InvocationRequest invocation,
-			ResponseRelay relay, CompletableFuture<InvocationResult> result) throws IOException {
+			ResponseRelay relay, CompletableFuture<InvocationResult> result, boolean logTail) throws IOException {
 		relay.endWith(result);
 		try {
 			if (relay.next() instanceof ResponseRelay.Started started) {
@@ -111,7 +113,7 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 				return null;
 			}
 			InvokeApiResponse completed = InvokeApiResponse.completed(result.get());
-			return request.logTail() ? completed.withLogTail(this.intake.report(invocation.requestId())) : completed;
+			return logTail ? completed.withLogTail(this.intake.report(invocation.requestId())) : completed;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
