@@ -91,9 +91,12 @@ class QueuedBytesLimitTest {
 		assertThat(taken).isEqualTo(expected);
 	}
 
+	/** A JSON string of exactly a megabyte, since the Invoke API takes only JSON. */
 	private static byte[] event(int filler) {
 		byte[] event = new byte[MEGABYTE];
 		Arrays.fill(event, (byte) ('a' + filler));
+		event[0] = '"';
+		event[MEGABYTE - 1] = '"';
 		return event;
 	}
 

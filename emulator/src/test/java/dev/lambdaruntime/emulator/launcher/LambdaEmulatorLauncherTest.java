@@ -121,8 +121,11 @@ class LambdaEmulatorLauncherTest {
 		Path marker = this.directory.resolve("hung-once");
 		try (LambdaEmulatorLauncher launcher = start(LambdaEmulatorLauncher
 			.builder(JavaCommand.of(MisbehavingRuntime.class, marker.toString(), "hang"))
-			.timeout(Duration.ofSeconds(5)))) {
-			InvocationResult timedOut = launcher.emulator().invoke("{}").get(30, TimeUnit.SECONDS);
+			.timeout(Duration.ofSeconds(15)))) {
+			// The timeout runs from the invoke, as in Lambda, so it also covers the runtime's JVM start:
+			// the runtime must take the event (and mark that it hung once) before it expires.
+			InvocationResult timedOut = launcher.emulator().invoke("{}").get(60, TimeUnit.SECONDS);
+			assertThat(marker).as("the runtime took the event before the timeout").exists();
 			// the relaunched runtime is a fresh JVM: its answer gets time however loaded the machine is
 			InvocationResult next = launcher.emulator()
 				.invoke(InvocationRequest.builder("{}").timeout(Duration.ofSeconds(30)).build())
