@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
  * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
  * see the answer and the recent invocations. An invocation's timeout starts when a runtime
- * receives its event. Unless already set, the system property {@code sun.net.httpserver.nodelay}
- * is set to {@code true} so that answers are not delayed.
+ * receives its event. Every path answers 403 to what a web page of another site could send
+ * (a foreign {@code Host} or {@code Origin}); waiting events are bounded by count and bytes.
+ * Unless already set, the system property {@code sun.net.httpserver.nodelay} is set to
+ * {@code true} so that answers are not delayed.
  *
  * @since 0.1.0
  */
