@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
  * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
  * see the answer and the recent invocations. An invocation's timeout starts when it is queued,
- * as Lambda's starts when the invoke arrives.
+ * as Lambda's starts when the invoke arrives. Every path answers 403 to what a web page of
+ * another site could send (a foreign {@code Host} or {@code Origin}); waiting events are bounded
+ * by count and bytes.
  * <p>
  * The emulator serves on the JDK's HTTP server, which writes an answer's headers and body
  * separately and leaves {@code TCP_NODELAY} off unless the JVM runs with
