@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lambdaruntime.emulator.faults.FaultPlan;
 import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.invocation.Durations;
 import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
