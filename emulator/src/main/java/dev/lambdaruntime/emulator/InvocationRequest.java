@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.lambdaruntime.emulator.invocation.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -24,6 +24,7 @@ import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
 import dev.lambdaruntime.emulator.http.RequestGuard;
 import dev.lambdaruntime.emulator.http.RequestThreads;
+import dev.lambdaruntime.emulator.invocation.Durations;
 import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;

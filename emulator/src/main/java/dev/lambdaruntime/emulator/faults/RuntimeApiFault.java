@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import dev.lambdaruntime.emulator.Durations;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.invocation.Durations;
 import dev.lambdaruntime.emulator.runtimeapi.RuntimeApiOperation;
 import dev.lambdaruntime.emulator.runtimeapi.RuntimeApiResponse;
 import dev.lambdaruntime.runtime.RuntimeApiProtocol;

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.lambdaruntime.emulator.Durations;
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.invocation.Durations;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,10 @@
-package dev.lambdaruntime.emulator;
+package dev.lambdaruntime.emulator.invocation;
 
 import java.time.Duration;
 
 /**
- * Checks the durations that the emulator and launcher are configured with.
+ * Checks the durations that the emulator, its invocations, faults and launcher are configured
+ * with: timeouts, delays.
  */
 public final class Durations {
 
