@@ -156,10 +156,11 @@ class FaultInjectionEndToEndTests {
 			CompletableFuture<InvocationResult> second = this.emulator.invoke(refusable("second", "\"second\""));
 
 			assertThat(serve("\"third\"")).isEqualTo("\"THIRD\"");
-			assertThat(statusesOf("POST", "/runtime/invocation/first/response")).containsExactly(202, 400);
+			// as Lambda does, a second answer for an invocation is refused with 403
+			assertThat(statusesOf("POST", "/runtime/invocation/first/response")).containsExactly(202, 403);
 			assertThat(this.emulator.refusedAnswers()).isOne();
 			assertThat(output).contains("The Runtime API refused the answer to invocation first: "
-					+ "The Runtime API answered 400 to invocation response");
+					+ "The Runtime API answered 403 to invocation response");
 			assertThat(second).isCompletedWithValueMatching((result) -> TIMED_OUT.equals(result.errorType()));
 			assertThat(exitStatus(context)).isEqualTo(NOT_EXITED);
 		});
