@@ -92,8 +92,8 @@ public class BundleMojo extends AbstractMojo {
 		Path jar = SpringBootJar.of(this.project);
 		boolean springAot = hasSpringAot();
 		if (!springAot) {
-			getLog().warn("No Spring AOT: the bundle starts about 30 % slower without its generated bean definitions."
-					+ " Add to spring-boot-maven-plugin: <executions><execution><id>process-aot</id><goals>"
+			getLog().warn("No Spring AOT: without its generated bean definitions the bundle takes about 1.5 times"
+					+ " the CPU time to start. Add to spring-boot-maven-plugin: <executions><execution><id>process-aot</id><goals>"
 					+ "<goal>process-aot</goal></goals></execution></executions>");
 		}
 		BundleJdk bundleJdk = new BundleJdkResolver(this.toolchainManager, this.session).resolve(this.jdkVersion,
@@ -106,6 +106,7 @@ public class BundleMojo extends AbstractMojo {
 			deleteRecursively(bundle);
 			JdkCommand.run(List.of(bundleJdk.tool("java"), "-Djarmode=tools", "-jar", jar.toString(), "extract",
 					"--destination", bundle.resolve("app").toString(), "--application-filename", "app.jar"));
+			UncompressedJars.rewrite(bundle.resolve("app"));
 			PinnedTime.apply(bundle.resolve("app"));
 			JavaRuntimeImage.link(bundleJdk, bundle.resolve("app"), bundle.resolve("runtime"));
 			BundleScripts.write(bundle, springAot, usesLogback());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,9 +41,12 @@ final class FunctionZip {
 	static void write(Path root, Path zip) throws IOException {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(root)) {
-			files = walk.filter((file) -> !file.equals(root)).sorted((a, b) -> entryName(root, a).compareTo(entryName(root, b))).toList();
+			files = walk.filter((file) -> !file.equals(root))
+				.sorted(Comparator.comparing((Path file) -> entryName(root, file)))
+				.toList();
 		}
-		try (OutputStream out = Files.newOutputStream(zip); ZipArchiveOutputStream archive = new ZipArchiveOutputStream(out)) {
+		try (OutputStream out = Files.newOutputStream(zip);
+				ZipArchiveOutputStream archive = new ZipArchiveOutputStream(out)) {
 			archive.setLevel(Deflater.BEST_COMPRESSION);
 			for (Path file : files) {
 				boolean directory = Files.isDirectory(file);

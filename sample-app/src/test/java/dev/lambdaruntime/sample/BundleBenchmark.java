@@ -26,7 +26,8 @@ import dev.lambdaruntime.emulator.LambdaEmulator;
  * <p>
  * Run it with {@code ./mvnw -pl sample-app -Pbundle-bench verify -DskipTests}
  * ({@code -Dbundle-bench.rounds=N}, 11 by default), after the plugin made the bundle; the other
- * contenders run on the bundle's JDK ({@code bundle-bench.jdk}).
+ * contenders run on the bundle's JDK ({@code bundle-bench.jdk}). {@code -Dbundle-bench.baseline=PATH}
+ * adds another bundle's {@code bootstrap}, to compare with.
  */
 public final class BundleBenchmark {
 
@@ -72,6 +73,12 @@ public final class BundleBenchmark {
 		List<Contender> contenders = new ArrayList<>();
 		contenders.add(new Contender("bundle (bootstrap)", "bootstrap",
 				List.of(this.target.resolve("lambda/bootstrap").toString())));
+		contenders.add(new Contender("bundle, unzipped without file times", "bootstrap",
+				List.of(unzipWithoutFileTimes().resolve("bootstrap").toString())));
+		String baseline = System.getProperty("bundle-bench.baseline");
+		if (baseline != null) {
+			contenders.add(new Contender("baseline bundle (" + baseline + ")", "bootstrap", List.of(baseline)));
+		}
 		contenders.add(new Contender("same app, java -jar", "bootstrap", List.of(java, "-XX:MaxRAM=512m", "-jar", appJar)));
 		contenders.add(new Contender("AWS RIC, plain", handler,
 				List.of(java, "-XX:MaxRAM=512m", "-cp", ric, awsLambda, handler)));
@@ -83,6 +90,16 @@ public final class BundleBenchmark {
 					List.of(java, "-XX:MaxRAM=512m", "-jar", scf.toAbsolutePath().toString())));
 		}
 		return contenders;
+	}
+
+	/**
+	 * Unzips {@code function.zip} as Python's zipfile does: file modes kept, modification times
+	 * not, so that {@code bootstrap} has to restore its AOT cache's view of the jars.
+	 */
+	private Path unzipWithoutFileTimes() throws IOException {
+		Path root = this.target.resolve("bundle-bench-no-times");
+		FunctionZipExtraction.unzip(this.target.resolve("function.zip"), root, false);
+		return root;
 	}
 
 	/**
@@ -139,6 +156,8 @@ public final class BundleBenchmark {
 		variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
 		variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
 		variables.put("AWS_REGION", "us-east-1");
+		// where bootstrap copies the jars of a bundle unzipped without file times: Lambda's is /tmp
+		variables.put("TMPDIR", Path.of("target").toAbsolutePath().toString());
 		return variables;
 	}
 

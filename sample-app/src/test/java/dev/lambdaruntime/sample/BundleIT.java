@@ -5,15 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
 import org.junit.jupiter.api.AfterEach;
@@ -47,27 +42,7 @@ class BundleIT {
 	static void unzipTheBundle() throws IOException {
 		assertThat(ZIP).as("function.zip, made by lambda-runtime-maven-plugin").exists();
 		Files.deleteIfExists(LOG);
-		if (Files.exists(TASK_ROOT)) {
-			try (Stream<Path> files = Files.walk(TASK_ROOT)) {
-				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-					Files.delete(file);
-				}
-			}
-		}
-		try (FileSystem zip = FileSystems.newFileSystem(ZIP, Map.of("enablePosixFileAttributes", true));
-				Stream<Path> entries = Files.walk(zip.getPath("/"))) {
-			for (Path entry : entries.toList()) {
-				Path file = TASK_ROOT.resolve(entry.toString().substring(1));
-				if (Files.isDirectory(entry)) {
-					Files.createDirectories(file);
-				}
-				else {
-					Files.copy(entry, file);
-					Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(entry));
-					Files.setLastModifiedTime(file, Files.getLastModifiedTime(entry));
-				}
-			}
-		}
+		FunctionZipExtraction.unzip(ZIP, TASK_ROOT, true);
 	}
 
 	@AfterEach
