@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /2015-03-31/functions/{name}/invocations}), and await the results the runtime posts
  * back. A web page at {@link #pageUrl()} does the same for people: pick or edit an event, invoke,
  * see the answer and the recent invocations. An invocation's timeout starts when it is queued,
- * as Lambda's starts when the invoke arrives. Unless already set, the system property {@code sun.net.httpserver.nodelay}
+ * as Lambda's starts when the invoke arrives. Each invocation's {@code START}, {@code END} and
+ * {@code REPORT} lines go to the {@linkplain Builder#logOutput log output}, and the Extensions API
+ * serves extensions beside the runtime. Unless already set, the system property {@code sun.net.httpserver.nodelay}
  * is set to {@code true} so that answers are not delayed.
  *
  * @since 0.1.0

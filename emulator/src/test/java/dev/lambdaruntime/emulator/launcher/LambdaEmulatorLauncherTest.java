@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.InvokeClient;
 import dev.lambdaruntime.emulator.LambdaEmulator;
@@ -119,9 +120,14 @@ class LambdaEmulatorLauncherTest {
 		Path marker = this.directory.resolve("hung-once");
 		try (LambdaEmulatorLauncher launcher = start(LambdaEmulatorLauncher
 			.builder(JavaCommand.of(MisbehavingRuntime.class, marker.toString(), "hang"))
-			.timeout(Duration.ofSeconds(5)))) {
+			.timeout(Duration.ofSeconds(3)))) {
+			// the timeout runs from the invoke: let the runtime start before it, so that it takes the event
+			await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(marker));
 			InvocationResult timedOut = launcher.emulator().invoke("{}").get(30, TimeUnit.SECONDS);
-			InvocationResult next = launcher.emulator().invoke("{}").get(30, TimeUnit.SECONDS);
+			// the timeout runs from the invoke, so the next one has time for the runtime to start again
+			InvocationResult next = launcher.emulator()
+				.invoke(InvocationRequest.builder("{}").timeout(Duration.ofSeconds(30)).build())
+				.get(30, TimeUnit.SECONDS);
 
 			assertThat(timedOut.errorType()).isEqualTo("Sandbox.Timedout");
 			assertThat(next.isError()).isFalse();
