@@ -143,7 +143,8 @@ class FaultInjectionEndToEndTests {
 
 	/**
 	 * The runtime answers the second delivery under the id it was given, that of the ended
-	 * first invocation: the API refuses that answer (400), the runtime logs it and goes on. The
+	 * first invocation: the API refuses that answer (403, as Lambda refuses a second answer), the
+	 * runtime logs it and goes on. The
 	 * second invocation, never answered under its own id, times out at the API; each delivery
 	 * was answered exactly once.
 	 */
@@ -156,10 +157,10 @@ class FaultInjectionEndToEndTests {
 			CompletableFuture<InvocationResult> second = this.emulator.invoke(refusable("second", "\"second\""));
 
 			assertThat(serve("\"third\"")).isEqualTo("\"THIRD\"");
-			assertThat(statusesOf("POST", "/runtime/invocation/first/response")).containsExactly(202, 400);
+			assertThat(statusesOf("POST", "/runtime/invocation/first/response")).containsExactly(202, 403);
 			assertThat(this.emulator.refusedAnswers()).isOne();
 			assertThat(output).contains("The Runtime API refused the answer to invocation first: "
-					+ "The Runtime API answered 400 to invocation response");
+					+ "The Runtime API answered 403 to invocation response");
 			assertThat(second).isCompletedWithValueMatching((result) -> TIMED_OUT.equals(result.errorType()));
 			assertThat(exitStatus(context)).isEqualTo(NOT_EXITED);
 		});

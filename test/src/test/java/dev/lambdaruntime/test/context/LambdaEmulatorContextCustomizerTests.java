@@ -88,8 +88,8 @@ class LambdaEmulatorContextCustomizerTests {
 		try (GenericApplicationContext context = customized(new LambdaEmulatorContextCustomizer("",
 				Duration.ofSeconds(7)))) {
 			LambdaEmulator emulator = context.getBeanFactory().getBean(LambdaEmulator.class);
-			emulator.invoke("{}");
 			long before = System.currentTimeMillis();
+			emulator.invoke("{}");
 			HttpResponse<Void> next = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.build()
