@@ -143,7 +143,8 @@ class FaultInjectionEndToEndTests {
 
 	/**
 	 * The runtime answers the second delivery under the id it was given, that of the ended
-	 * first invocation: the API refuses that answer (400), the runtime logs it and goes on. The
+	 * first invocation: the API refuses that answer (403, as Lambda refuses a second answer), the
+	 * runtime logs it and goes on. The
 	 * second invocation, never answered under its own id, times out at the API; each delivery
 	 * was answered exactly once.
 	 */

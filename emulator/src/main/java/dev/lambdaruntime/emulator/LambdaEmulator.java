@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * see the answer and the recent invocations. An invocation's timeout starts when it is queued,
  * as Lambda's starts when the invoke arrives. Every path answers 403 to what a web page of
  * another site could send (a foreign {@code Host} or {@code Origin}); waiting events are bounded
- * by count and bytes.
+ * by count and bytes. Each invocation's {@code START}, {@code END} and {@code REPORT} lines go to
+ * the {@linkplain Builder#logOutput log output}, and the Extensions API serves extensions beside
+ * the runtime.
  * <p>
  * The emulator serves on the JDK's HTTP server, which writes an answer's headers and body
  * separately and leaves {@code TCP_NODELAY} off unless the JVM runs with

@@ -58,7 +58,7 @@ class ConcurrencyLimitTest {
 			RuntimeClient runtime = new RuntimeClient(emulator);
 			CompletableFuture<HttpResponse<byte[]>> first = runtime.next();
 			CompletableFuture<InvocationResult> timingOut = emulator
-				.invoke(InvocationRequest.builder("1").timeout(Duration.ofMillis(200)).build());
+				.invoke(InvocationRequest.builder("1").timeout(Duration.ofSeconds(2)).build());
 			assertThat(body(first.get())).isEqualTo("1");
 			emulator.invoke("2");
 			assertThat(timingOut).succeedsWithin(RuntimeClient.WAIT);

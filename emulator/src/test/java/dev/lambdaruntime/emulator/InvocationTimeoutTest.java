@@ -21,9 +21,10 @@ class InvocationTimeoutTest {
 
 	@Test
 	void invocationTimesOutWhenNoAnswerArrivesBeforeTheDeadline() throws Exception {
-		CompletableFuture<HttpResponse<byte[]>> next = this.runtime.next();
-		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
-		String requestId = RuntimeClient.requestId(next.get());
+		this.runtime.next();
+		InvocationRequest request = InvocationRequest.of("{}");
+		String requestId = request.requestId();
+		CompletableFuture<InvocationResult> result = this.emulator.invoke(request);
 
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT).satisfies((invocation) -> {
 			assertThat(invocation.requestId()).isEqualTo(requestId);
@@ -34,16 +35,15 @@ class InvocationTimeoutTest {
 			assertThat(RuntimeClient.jsonField(invocation.payloadAsString(), "errorMessage"))
 				.isEqualTo(requestId + " Task timed out after 0.20 seconds");
 			assertThat(invocation.headers()).isEmpty();
-			assertThat(invocation.duration()).isLessThanOrEqualTo(Duration.ofMillis(200));
 		});
 	}
 
 	@Test
 	void answerAfterTheTimeoutIsRejectedAsAnInvalidStateTransition() throws Exception {
-		CompletableFuture<HttpResponse<byte[]>> next = this.runtime.next();
-		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
-		String requestId = RuntimeClient.requestId(next.get());
-		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
+		this.runtime.next();
+		InvocationRequest request = InvocationRequest.of("{}");
+		String requestId = request.requestId();
+		assertThat(this.emulator.invoke(request)).succeedsWithin(RuntimeClient.WAIT);
 
 		HttpResponse<String> late = this.runtime.respond(requestId, "{}");
 

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * failures to invocations as Lambda does: an init error, or an exit before the first
  * {@code next}, ends the oldest waiting invocation (the one the runtime was started for); an exit
  * later ends every invocation handed to it. Tells whoever runs the process when an invocation
- * timed out, since Lambda then resets the runtime.
+ * timed out, since Lambda then resets the runtime; the exit of a runtime stopped for that is
+ * charged to no waiting invocation. Measures the init duration that the first invocation after
+ * it reports.
  */
 public final class ExecutionEnvironment {
 
@@ -38,6 +40,8 @@ public final class ExecutionEnvironment {
 
 	private @Nullable Duration initDuration;
 
+	private boolean resetAfterTimeout;
+
 	private volatile Runnable onTimeout = () -> {
 	};
 
@@ -53,7 +57,14 @@ public final class ExecutionEnvironment {
 		this.onTimeout = onTimeout;
 	}
 
+	/**
+	 * Records that an invocation timed out, and runs the action set for it: the runtime is
+	 * replaced, and its exit is charged to no waiting invocation, since the one it held has ended.
+	 */
 	public void timedOut() {
+		synchronized (this) {
+			this.resetAfterTimeout = true;
+		}
 		this.onTimeout.run();
 	}
 
@@ -127,15 +138,18 @@ public final class ExecutionEnvironment {
 	 */
 	public boolean exited(String cause) {
 		Phase ended;
+		boolean reset;
 		synchronized (this) {
 			ended = this.phase;
+			reset = this.resetAfterTimeout;
 			this.phase = Phase.INITIALIZING;
+			this.resetAfterTimeout = false;
 		}
 		this.queue.releaseTakers();
 		for (EmulatedInvocation invocation : this.queue.handedOut()) {
 			invocation.answer(true, exitError(invocation, cause), EXIT_ERROR_TYPE, Map.of()).ifPresent(Runnable::run);
 		}
-		if (ended == Phase.INITIALIZING) {
+		if (ended == Phase.INITIALIZING && !reset) {
 			this.queue.pollOldest()
 				.ifPresent((invocation) -> invocation.failBeforeStart(exitError(invocation, cause), EXIT_ERROR_TYPE,
 						Map.of()));

@@ -302,6 +302,19 @@
 		return action;
 	}
 
+	/** The duration, with the figures of the invocation's REPORT line and its log as the tooltip. */
+	function durationCell(entry) {
+		const duration = cell((entry.durationMs === null) ? '—' : entry.durationMs + ' ms');
+		const report = entry.report;
+		if (report) {
+			duration.title = 'Billed Duration: ' + report.billedDurationMs + ' ms\nMemory Size: ' + report.memorySizeMb
+				+ ' MB\nMax Memory Used: ' + report.maxMemoryUsedMb + ' MB'
+				+ ((report.initDurationMs !== null) ? '\nInit Duration: ' + report.initDurationMs.toFixed(2) + ' ms' : '')
+				+ '\n\n' + report.log;
+		}
+		return duration;
+	}
+
 	function row(entry) {
 		const row = document.createElement('tr');
 		row.dataset.requestId = entry.requestId;
@@ -312,7 +325,7 @@
 			cell(entry.functionName),
 			cell(entry.requestId, 'mono'),
 			cell(status, 'status-' + entry.status),
-			cell((entry.durationMs === null) ? '—' : entry.durationMs + ' ms'),
+			durationCell(entry),
 			excerptCell(entry.requestBody, entry.requestTruncated),
 			excerptCell(entry.responseBody, entry.responseTruncated),
 			actionCell(entry));

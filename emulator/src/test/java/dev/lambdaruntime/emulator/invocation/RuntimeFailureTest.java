@@ -31,6 +31,19 @@ class RuntimeFailureTest {
 	private final RuntimeClient runtime = new RuntimeClient(this.emulator);
 
 	@Test
+	void exitOfARuntimeStoppedForATimeoutEndsNoWaitingInvocation() {
+		CompletableFuture<InvocationResult> timedOut = this.emulator
+			.invoke(InvocationRequest.builder("1").timeout(Duration.ofMillis(100)).build());
+		assertThat(timedOut).succeedsWithin(RuntimeClient.WAIT)
+			.satisfies((result) -> assertThat(result.errorType()).isEqualTo("Sandbox.Timedout"));
+		CompletableFuture<InvocationResult> waiting = this.emulator.invoke("2");
+
+		this.emulator.runtimeExited("Runtime exited with error: exit status 143");
+
+		assertThat(waiting).isNotDone();
+	}
+
+	@Test
 	void initErrorEndsTheOldestWaitingInvocationWithIt() throws Exception {
 		CompletableFuture<InvocationResult> oldest = this.emulator.invoke("1");
 		CompletableFuture<InvocationResult> newer = this.emulator.invoke("2");

@@ -4,12 +4,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvokeClient;
 import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RecordedExchange;
@@ -84,6 +86,12 @@ class AwsRuntimeInterfaceClientConformanceTest {
 			.orElseThrow()
 			.builder();
 		try (LambdaEmulatorLauncher launcher = builder.output(this.output.resolve("runtime.log")).start()) {
+			// a first invocation, with time to spare, lets the runtime initialize: the timeout runs from the invoke
+			assertThat(launcher.emulator()
+				.invoke(InvocationRequest.builder("{\"name\":\"Ada\"}").timeout(Duration.ofSeconds(30)).build())
+				.get(30, TimeUnit.SECONDS)
+				.isError()).isFalse();
+
 			HttpResponse<String> response = invoke(launcher, "{\"name\":\"sleepy\"}");
 
 			assertThat(response.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");

@@ -129,11 +129,11 @@ class LambdaTestClientTests {
 
 	@Test
 	void whenNoRuntimeTakesTheEventTheInvocationTimesOutAsInLambda() {
-		// the timeout runs from the invoke, as in Lambda, whether or not a runtime took the event
-		LambdaTestClient impatient = new LambdaTestClient(this.emulator, this.snakeCase, Duration.ofSeconds(5));
-		InvocationResult result = impatient
-			.invokeRaw(impatient.request("{}").requestId("lost-1").timeout(Duration.ofMillis(100)).build());
-		assertThat(result.errorType()).isEqualTo("Sandbox.Timedout");
+		LambdaTestClient impatient = new LambdaTestClient(this.emulator, this.snakeCase, Duration.ofMillis(100));
+		LambdaFunctionError error = impatient
+			.invokeExpectingError(impatient.request("{}").requestId("lost-1").timeout(Duration.ofMillis(100)).build());
+		assertThat(error.category()).isEqualTo("Sandbox.Timedout");
+		assertThat(error.errorMessage()).isEqualTo("lost-1 Task timed out after 0.10 seconds");
 	}
 
 	@Test
