@@ -213,8 +213,9 @@ class FaultInjectionEndToEndTests {
 	}
 
 	/**
-	 * As for {@code next}: the post that lost its reused connection before any answer is sent
-	 * once more on a fresh one, and accepted (the emulator did not process the lost one).
+	 * Unlike {@code next}: an answer whose connection closed after the whole post was sent is
+	 * not sent again, as the runtime cannot tell whether the API processed it; the runtime
+	 * exits, saying why, rather than risk answering twice.
 	 */
 	@Test
 	void responseLosingItsConnectionIsNotPostedAgainAndTheRuntimeExits(CapturedOutput output) {

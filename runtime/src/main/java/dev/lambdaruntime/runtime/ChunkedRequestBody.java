@@ -124,7 +124,7 @@ final class ChunkedRequestBody extends OutputStream {
 		if (!this.started) {
 			this.started = true;
 			guarded(() -> {
-				this.reader = this.connection.ready();
+				this.reader = this.connection.ready(false);
 				this.out = this.connection.output();
 				this.out.write(this.head);
 			});

@@ -85,7 +85,8 @@ final class HttpConnection implements Closeable {
 			throws IOException {
 		int interruptions = this.interruptions;
 		HttpResponseReader kept = this.reader;
-		HttpResponseReader reader = ready();
+		boolean safe = "GET".equals(method);
+		HttpResponseReader reader = ready(safe);
 		if (interruptions != this.interruptions) {
 			disconnect();
 			throw new SocketException("Connection interrupted");
@@ -100,12 +101,12 @@ final class HttpConnection implements Closeable {
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			disconnect();
-			boolean repeatable = !sent || ("GET".equals(method) && reader.bytesRead() == before);
+			boolean repeatable = !sent || (safe && reader.bytesRead() == before);
 			if (ex instanceof IOException && reused && repeatable && !this.closed
 					&& interruptions == this.interruptions) {
 				// Sending failed, so the server never got the whole request, or a GET, safe to
 				// repeat, met a connection the server closed as it went idle: once more afresh.
-				HttpResponseReader fresh = ready();
+				HttpResponseReader fresh = ready(safe);
 				send(method, path, headers, body);
 				return receive(fresh, method);
 			}
@@ -125,18 +126,23 @@ final class HttpConnection implements Closeable {
 
 	/**
 	 * The reader of a connection ready for a new request: the kept-alive one when the server
-	 * has neither closed it nor sent anything since the last response, else a new one.
+	 * has neither closed it nor sent anything since the last response, else a new one. The
+	 * check costs a few system calls, so a request that is {@code safe} to send again, a GET,
+	 * skips the part that asks the socket: should the connection be gone, it is sent again.
 	 */
-	HttpResponseReader ready() throws IOException {
+	HttpResponseReader ready(boolean safe) throws IOException {
+		if (this.closed) {
+			throw new SocketException("Connection closed");
+		}
 		HttpResponseReader reader = this.reader;
-		if (reader != null && !reader.hasUnreadBytes() && isQuiet()) {
+		if (reader != null && !reader.hasUnreadBytes() && (safe || isQuiet())) {
 			return reader;
 		}
 		disconnect();
 		return connect();
 	}
 
-	/** The stream requests go out on, once {@link #ready()}. */
+	/** The stream requests go out on, once {@link #ready(boolean) ready}. */
 	OutputStream output() throws IOException {
 		OutputStream out = this.out;
 		if (out == null) {
