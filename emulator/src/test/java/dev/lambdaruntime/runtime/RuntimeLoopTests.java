@@ -352,7 +352,8 @@ class RuntimeLoopTests {
 	}
 
 	@Test
-	void postsAnErrorToTheSameInvocationWhenTheResponseIsRefusedAsTooLarge() throws Exception {
+	void postsNoErrorAfterTheResponseIsRefusedAsTooLargeAndServesTheNextEvent() throws Exception {
+		// Lambda ends the invocation itself on a 413 and refuses a later error post for it
 		this.stub = StubRuntimeApi.start((request) -> {
 			if (request.isNext()) {
 				return (request.nextNumber() == 1) ? Answer.event("id-413", "{}") : null;
@@ -364,12 +365,7 @@ class RuntimeLoopTests {
 		run(RuntimeApiClient.forAddress(this.stub.address()), (invocation, context) -> InvocationResponse.of(new byte[100]), InvocationMode.SINGLE);
 		this.stub.takeRequest(); // next
 		Request response = this.stub.takeRequest();
-		Request error = this.stub.takeRequest();
 		assertThat(response.rawPath()).isEqualTo("/2018-06-01/runtime/invocation/id-413/response");
-		assertThat(error.rawPath()).isEqualTo("/2018-06-01/runtime/invocation/id-413/error");
-		assertThat(error.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Function.ResponseSizeTooLarge");
-		assertThat(JsonMapper.shared().readTree(error.body()).get("errorMessage").asString())
-			.isEqualTo("The response of 100 bytes exceeds the Runtime API's limit");
 		assertThat(this.stub.takeRequest().isNext()).as("the loop went on to the next event").isTrue();
 		assertThat(this.exit).isNotDone();
 	}

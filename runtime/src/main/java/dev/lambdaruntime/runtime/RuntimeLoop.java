@@ -180,8 +180,10 @@ public final class RuntimeLoop {
 		}
 		catch (RuntimeApiException ex) {
 			if (ex.getStatus() == 413) {
-				postError(invocation, LambdaError.of(LambdaError.RESPONSE_TOO_LARGE, LambdaError.RESPONSE_TOO_LARGE,
-						"The response of " + response.length + " bytes exceeds the Runtime API's limit"));
+				// Lambda itself ends the invocation with Function.ResponseSizeTooLarge and refuses a
+				// later error post for it, so there is nothing more to send.
+				logger.warn("Invocation {} failed ({}): the response of {} bytes exceeds the Runtime API's limit",
+						invocation.requestId(), LambdaError.RESPONSE_TOO_LARGE, response.length);
 			}
 			else {
 				refused(invocation, ex);
