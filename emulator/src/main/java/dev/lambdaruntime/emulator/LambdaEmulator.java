@@ -1,11 +1,11 @@
 package dev.lambdaruntime.emulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -367,14 +367,16 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Reads the output of a runtime process, for whoever runs it as a process, in a thread of its
-	 * own until the stream ends: each line goes to the log output, and belongs to the invocation
-	 * running, whose log the Invoke API's {@code X-Amz-Log-Result} and the history carry.
-	 * @param output the process's output (its standard output and error, merged as in Lambda)
-	 * @param pid the process id, which names the reading thread
+	 * Follows the output of a runtime process, for whoever runs it as a process, in a thread of
+	 * its own until the process is gone: each line goes to the log output, and belongs to the
+	 * invocation running, whose log the Invoke API's {@code X-Amz-Log-Result} and the history
+	 * carry.
+	 * @param output the file the process writes its standard output and error to (merged, as in
+	 * Lambda), deleted once read to its end
+	 * @param process the running process
 	 */
-	public void readRuntimeOutput(InputStream output, long pid) {
-		this.log.read(output, "lambda-emulator-runtime-output-" + pid);
+	public void readRuntimeOutput(Path output, ProcessHandle process) {
+		this.log.read(output, process::isAlive, "lambda-emulator-runtime-output-" + process.pid());
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package dev.lambdaruntime.emulator.invocation;
 
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -30,9 +31,6 @@ public final class InvocationLog {
 	static final int MAX_KEPT = 64 * 1024;
 
 	private static final int INVOCATIONS_KEPT = 100;
-
-	/** How long an ending invocation waits for the runtime's output to be read. */
-	private static final Duration OUTPUT_WAIT = Duration.ofMillis(100);
 
 	private final Consumer<String> output;
 
@@ -71,14 +69,15 @@ public final class InvocationLog {
 	}
 
 	/**
-	 * Reads a runtime process's output, line by line, in a thread of its own until it ends: each
-	 * line goes to the log output, and is kept with the invocation running. An invocation that
-	 * ends waits (up to 100 ms) until what the runtime wrote before it answered has been read.
-	 * @param output the process's output stream
+	 * Follows a runtime process's output file, line by line, in a thread of its own until the
+	 * process is gone: each line goes to the log output, and is kept with the invocation running.
+	 * An invocation that ends first reads what the runtime wrote before it answered.
+	 * @param output the file the process writes its output to, deleted once read to its end
+	 * @param alive whether the process still runs
 	 * @param threadName the name of the reading thread
 	 */
-	public void read(InputStream output, String threadName) {
-		RuntimeOutputReader reader = new RuntimeOutputReader(output, this::line);
+	public void read(Path output, BooleanSupplier alive, String threadName) {
+		RuntimeOutputReader reader = new RuntimeOutputReader(output, alive, this::line);
 		this.readers.add(reader);
 		Thread thread = new Thread(() -> {
 			reader.run();
@@ -159,13 +158,8 @@ public final class InvocationLog {
 	}
 
 	private void awaitRuntimeOutput() {
-		try {
-			for (RuntimeOutputReader reader : this.readers) {
-				reader.awaitPassedOn(OUTPUT_WAIT);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		for (RuntimeOutputReader reader : this.readers) {
+			reader.drain();
 		}
 	}
 

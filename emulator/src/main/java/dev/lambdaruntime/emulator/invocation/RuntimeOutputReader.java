@@ -2,78 +2,114 @@ package dev.lambdaruntime.emulator.invocation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Reads one output stream of a runtime process, line by line, until it ends, and passes each
- * line on; and tells when it has passed on what it read and waits for more, so that the lines a
- * function wrote before it answered are counted as that invocation's. (Whether bytes are still
- * in the pipe cannot be asked: the stream's {@code available} waits while a read is blocked.)
+ * Follows the output file of one runtime process, line by line, until the process is gone and
+ * the file read to its end, and passes each line on. The output goes to a file rather than a
+ * pipe so that {@link #drain()} can read, at the moment an invocation ends, every byte the
+ * function wrote before it answered: a file's length says what was written, a pipe's reader
+ * cannot tell.
  */
 final class RuntimeOutputReader implements Runnable {
 
-	private static final int READ_SIZE = 8192;
+	/** How often the file is checked for new output between invocations. */
+	private static final long POLL_MILLIS = 20;
 
 	private static final int MAX_LINE = 64 * 1024;
 
-	private final InputStream in;
+	private final Path file;
+
+	private final BooleanSupplier alive;
 
 	private final Consumer<String> lines;
 
+	private final ByteBuffer buffer = ByteBuffer.allocate(8192);
+
 	private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-	private boolean waiting;
+	private long position;
 
 	private boolean ended;
 
-	RuntimeOutputReader(InputStream in, Consumer<String> lines) {
-		this.in = in;
+	/**
+	 * Creates a reader.
+	 * @param file the file the process writes its output to
+	 * @param alive whether the process still runs (and may write more)
+	 * @param lines takes each line
+	 */
+	RuntimeOutputReader(Path file, BooleanSupplier alive, Consumer<String> lines) {
+		this.file = file;
+		this.alive = alive;
 		this.lines = lines;
 	}
 
 	@Override
 	public void run() {
-		byte[] buffer = new byte[READ_SIZE];
-		try (this.in) {
-			for (int read = readMore(buffer); read >= 0; read = readMore(buffer)) {
-				for (int i = 0; i < read; i++) {
-					take(buffer[i]);
+		try {
+			boolean running = true;
+			while (running) {
+				running = this.alive.getAsBoolean();
+				drain();
+				if (running) {
+					synchronized (this) {
+						wait(POLL_MILLIS);
+					}
 				}
 			}
 		}
-		catch (IOException ex) {
-			// the process is gone
-		}
-		if (this.line.size() > 0) {
-			passOn();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		synchronized (this) {
+			if (this.line.size() > 0) {
+				passOn();
+			}
+			try {
+				Files.deleteIfExists(this.file);
+			}
+			catch (IOException ex) {
+				// a temporary file; the system cleans it up
+			}
 			this.ended = true;
 			notifyAll();
 		}
 	}
 
 	/**
-	 * Waits until the lines read so far have been passed on and the reader waits for more, or the
-	 * time is up.
-	 * @param timeout the longest wait
+	 * Passes on every whole line written to the file so far; a line still being written waits
+	 * for its end.
 	 */
-	synchronized void awaitPassedOn(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!this.ended && !this.waiting) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				return;
+	synchronized void drain() {
+		if (this.ended) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
+			channel.position(this.position);
+			for (int read = channel.read(this.buffer); read > 0; read = channel.read(this.buffer)) {
+				this.position += read;
+				this.buffer.flip();
+				while (this.buffer.hasRemaining()) {
+					take(this.buffer.get());
+				}
+				this.buffer.clear();
 			}
-			wait(Math.max(1, remaining / 1_000_000));
+		}
+		catch (IOException ex) {
+			// the file is gone: nothing more to pass on
 		}
 	}
 
 	/**
-	 * Waits until the stream has ended and its last line was passed on, or the time is up.
+	 * Waits until the process is gone and its output was passed on, or the time is up.
 	 * @param timeout the longest wait
 	 */
 	synchronized void awaitEnd(Duration timeout) throws InterruptedException {
@@ -85,18 +121,6 @@ final class RuntimeOutputReader implements Runnable {
 			}
 			wait(Math.max(1, remaining / 1_000_000));
 		}
-	}
-
-	private int readMore(byte[] buffer) throws IOException {
-		synchronized (this) {
-			this.waiting = true;
-			notifyAll();
-		}
-		int read = this.in.read(buffer);
-		synchronized (this) {
-			this.waiting = false;
-		}
-		return read;
 	}
 
 	private void take(byte b) {

@@ -1,6 +1,8 @@
 package dev.lambdaruntime.emulator.launcher;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,22 @@ final class RuntimeProcess {
 	 */
 	static RuntimeProcess start(List<String> command, Map<String, String> environment, LambdaEmulator emulator)
 			throws IOException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		// a file, not a pipe: when an invocation ends, its length says what the function wrote
+		Path output = Files.createTempFile("lambda-runtime-output-", ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
 		builder.environment().putAll(environment);
-		Process process = builder.start();
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(output);
+			throw ex;
+		}
 		process.getOutputStream().close();
 		emulator.runtimeStarted(process.pid());
-		emulator.readRuntimeOutput(process.getInputStream(), process.pid());
+		emulator.readRuntimeOutput(output, process.toHandle());
 		return new RuntimeProcess(process);
 	}
 
