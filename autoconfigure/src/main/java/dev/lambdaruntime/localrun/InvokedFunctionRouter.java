@@ -49,6 +49,11 @@ public final class InvokedFunctionRouter implements InvocationHandler {
 		return handler.handle(invocation, context);
 	}
 
+	@Override
+	public String toString() {
+		return this.chosen + ", or the function the invoked name names";
+	}
+
 	private static @Nullable String functionName(@Nullable String arn) {
 		if (arn == null) {
 			return null;

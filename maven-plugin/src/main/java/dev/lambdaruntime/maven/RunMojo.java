@@ -85,8 +85,8 @@ public class RunMojo extends AbstractMojo {
 		getLog().info("Lambda emulator on " + launcher.emulator().pageUrl() + ", starting " + run.mainClass()
 				+ ((this.function != null) ? " with function '" + this.function + "'" : "") + "; Ctrl-C stops");
 		if (firstEvent != null) {
-			getLog().info("First event: " + firstEvent);
-			getLog().info(LocalRun.invokeFirst(launcher, firstEvent));
+			// the goal's product, like the application's own output: shown with -q too
+			System.out.printf("%nFirst event: %s%n%s%n%n", firstEvent, LocalRun.invokeFirst(launcher, firstEvent));
 		}
 		try {
 			stopped.await();
