@@ -48,6 +48,18 @@ class LocalRunTests {
 	}
 
 	@Test
+	void servesEachInvocationWithTheFunctionItsInvokedNameNames() throws Exception {
+		try (ConfigurableApplicationContext context = run("--lambda.function=greet")) {
+			LambdaEmulator emulator = context.getBean(LambdaEmulator.class);
+			String shout = emulator.invokeUrl().replace("/functions/function/", "/functions/shout/");
+			assertThat(invoke(shout, "\"hi\"")).isEqualTo("\"HI\"");
+			assertThat(invoke(emulator.invokeUrl(), "{\"name\":\"Ada\"}")).as("the chosen one for any other name")
+				.isEqualTo("\"Hello, Ada!\"");
+			assertThat(invoke(shout, "\"again\"")).isEqualTo("\"AGAIN\"");
+		}
+	}
+
+	@Test
 	void stopsTheEmulatorWithTheApplication() {
 		LambdaEmulator emulator;
 		try (ConfigurableApplicationContext context = run("--lambda.function=shout")) {

@@ -24,8 +24,11 @@ public final class InvokeClient {
 
 	private final String baseUri;
 
+	private final String functionName;
+
 	public InvokeClient(LambdaEmulator emulator) {
 		this.baseUri = "http://" + emulator.runtimeApi();
+		this.functionName = emulator.functionName();
 	}
 
 	/**
@@ -47,7 +50,7 @@ public final class InvokeClient {
 	}
 
 	public CompletableFuture<HttpResponse<String>> invokeAsync(String body) {
-		return invokeAsync(request("function", body));
+		return invokeAsync(request(this.functionName, body));
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

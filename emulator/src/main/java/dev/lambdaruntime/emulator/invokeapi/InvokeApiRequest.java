@@ -74,11 +74,14 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 
 	/**
 	 * Returns the invocation to queue.
-	 * @param defaultFunctionArn the emulator's function ARN, used unless an ARN was invoked
+	 * @param defaultFunctionArn the emulator's function ARN, used unless an ARN was invoked, with the
+	 * invoked name in place of its own
 	 * @return the invocation request
 	 */
 	InvocationRequest toInvocationRequest(String defaultFunctionArn) {
-		String arn = this.functionName.startsWith("arn:") ? this.functionName : defaultFunctionArn;
+		// a plain name takes the default ARN's place of the name, so the runtime sees which function was invoked
+		String arn = this.functionName.startsWith("arn:") ? this.functionName
+				: defaultFunctionArn.substring(0, defaultFunctionArn.lastIndexOf(':') + 1) + this.functionName;
 		InvocationRequest.Builder request = InvocationRequest.builder(this.payload)
 			.invokedFunctionArn((this.qualifier != null) ? arn + ":" + this.qualifier : arn);
 		if (this.clientContext != null) {

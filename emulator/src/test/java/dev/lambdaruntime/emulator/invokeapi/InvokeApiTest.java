@@ -162,6 +162,14 @@ class InvokeApiTest {
 	}
 
 	@Test
+	void plainNameOfAnotherFunctionReachesTheInvokedArn() throws Exception {
+		this.invoker.invokeAsync(this.invoker.request("greet", "{}"));
+
+		assertThat(this.runtime.awaitNext().headers().firstValue(RuntimeApiProtocol.INVOKED_FUNCTION_ARN))
+			.hasValue("arn:aws:lambda:us-east-1:000000000000:function:greet");
+	}
+
+	@Test
 	void clientContextThatIsNotBase64JsonIsRefused() throws Exception {
 		HttpResponse<String> refused = this.invoker
 			.send(this.invoker.request("orders", "{}").header("X-Amz-Client-Context", "not base64!"));

@@ -1,5 +1,8 @@
 package dev.lambdaruntime.test.context;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @since 0.1.0
  */
 public final class LambdaTestClient {
+
+	/** Where saved events are on the classpath. */
+	private static final String SAVED_EVENTS = "lambda-events/";
 
 	private final LambdaEmulator emulator;
 
@@ -141,6 +147,28 @@ public final class LambdaTestClient {
 			return InvocationRequest.builder(bytes);
 		}
 		return InvocationRequest.builder(this.jsonMapper.writeValueAsBytes(event));
+	}
+
+	/**
+	 * Starts a request for a saved event: {@code lambda-events/NAME.json} on the test classpath,
+	 * that is {@code src/test/resources/lambda-events/} in a Maven or Gradle project, where events
+	 * can be committed and shared.
+	 * @param name the event's name, its file name without {@code .json}
+	 * @return a builder for the request's details, with the file's bytes as the event
+	 * @throws IllegalArgumentException if there is no such event
+	 */
+	public InvocationRequest.Builder savedEvent(String name) {
+		String resource = SAVED_EVENTS + name + ".json";
+		try (InputStream event = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+			if (event == null) {
+				throw new IllegalArgumentException("No saved event '" + name + "': " + resource
+						+ " is not on the test classpath (src/test/resources/" + resource + ")");
+			}
+			return InvocationRequest.builder(event.readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the saved event " + resource, ex);
+		}
 	}
 
 	private <T> @Nullable T read(InvocationResult result, Class<T> resultType) {

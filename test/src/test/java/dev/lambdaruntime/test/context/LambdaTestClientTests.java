@@ -53,6 +53,20 @@ class LambdaTestClientTests {
 	}
 
 	@Test
+	void savedEventIsReadFromTheTestClasspathAndSentAsItIs() {
+		serve(UnaryOperator.identity());
+		assertThat(this.client.invoke(this.client.savedEvent("person").build(), Person.class))
+			.isEqualTo(new Person("Grace", 85));
+	}
+
+	@Test
+	void missingSavedEventIsNamedWithWhereItWasLookedFor() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.client.savedEvent("nobody"))
+			.withMessage("No saved event 'nobody': lambda-events/nobody.json is not on the test classpath "
+					+ "(src/test/resources/lambda-events/nobody.json)");
+	}
+
+	@Test
 	void invokeSendsAStringEventAsTheJsonItHolds() {
 		serve(UnaryOperator.identity());
 		assertThat(this.client.invoke("[1,2]", int[].class)).containsExactly(1, 2);

@@ -1,0 +1,70 @@
+package dev.lambdaruntime.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalRunTests {
+
+	private static final List<Path> CLASSPATH = Arrays
+		.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+		.map(Path::of)
+		.toList();
+
+	@Test
+	void servesTheChosenFunctionOfAnApplicationWithSeveral() {
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0);
+		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
+			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}")).startsWith("Response: \"Hello, Ada!\"");
+			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Bob\"}")).startsWith("Response: \"Hello, Bob!\"");
+		}
+	}
+
+	@Test
+	void listensOnAnotherPortWhenTheChosenOneIsTaken() {
+		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0);
+		try (LambdaEmulatorLauncher taken = first.start(new SystemStreamLog());
+				LambdaEmulatorLauncher launcher = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(),
+						"shout", taken.emulator().port())
+					.start(new SystemStreamLog())) {
+			assertThat(launcher.emulator().port()).isNotEqualTo(taken.emulator().port());
+			assertThat(LocalRun.invokeFirst(launcher, "\"hi\"")).startsWith("Response: \"HI\"");
+		}
+	}
+
+	@SpringBootApplication(proxyBeanMethods = false)
+	static class TwoFunctionApplication {
+
+		public static void main(String[] args) {
+			new SpringApplication(TwoFunctionApplication.class).run(args);
+		}
+
+		@Bean
+		Function<String, String> shout() {
+			return (text) -> text.toUpperCase(Locale.ROOT);
+		}
+
+		@Bean
+		Function<Greeting, String> greet() {
+			return (greeting) -> "Hello, " + greeting.name() + "!";
+		}
+
+	}
+
+	record Greeting(String name) {
+	}
+
+}
