@@ -59,7 +59,12 @@ final class TrainingRun {
 	void run(String jvmOptions, Path cache, String event, String handler) throws MojoExecutionException, IOException {
 		Files.deleteIfExists(this.log);
 		Files.deleteIfExists(cache);
-		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(INVOCATION_TIMEOUT).build()) {
+		// the START/END/REPORT lines stay out of the build's output: the runtime's own log is in the file
+		try (LambdaEmulator emulator = LambdaEmulator.builder()
+			.timeout(INVOCATION_TIMEOUT)
+			.logOutput((line) -> {
+			})
+			.build()) {
 			ProcessBuilder builder = new ProcessBuilder(List.of(this.bundle.resolve("bootstrap").toString()))
 				.directory(this.bundle.toFile())
 				.redirectErrorStream(true)
