@@ -50,6 +50,8 @@ public final class EmulatedInvocation {
 
 	private State state = State.QUEUED;
 
+	private boolean taken;
+
 	private long startNanos;
 
 	private @Nullable Duration initDuration;
@@ -114,6 +116,15 @@ public final class EmulatedInvocation {
 		return this.state == State.RUNNING;
 	}
 
+	/**
+	 * Whether the runtime took the invocation: it runs, or it ran before it ended; {@code false}
+	 * while it waits in the queue, and for one that ended without reaching a runtime (an init
+	 * error, a timeout in the queue).
+	 */
+	public synchronized boolean taken() {
+		return this.taken;
+	}
+
 	/** Whether the invocation has ended, so that the runtime may no longer answer it. */
 	public synchronized boolean ended() {
 		return this.state == State.DONE;
@@ -142,6 +153,7 @@ public final class EmulatedInvocation {
 				return false;
 			}
 			this.state = State.RUNNING;
+			this.taken = true;
 			this.startNanos = System.nanoTime();
 			this.initDuration = (initDuration != null) ? initDuration : this.initDuration;
 		}
@@ -164,6 +176,7 @@ public final class EmulatedInvocation {
 			return false;
 		}
 		this.state = State.QUEUED;
+		this.taken = false;
 		return true;
 	}
 

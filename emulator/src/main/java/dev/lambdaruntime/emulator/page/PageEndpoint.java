@@ -26,9 +26,11 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 
 	private static final String FUNCTION_NAME_PLACEHOLDER = "{{functionName}}";
 
-	private static final Map<String, String> CONTENT_TYPES = Map.of(INDEX, "text/html; charset=utf-8", "app.js",
-			"text/javascript; charset=utf-8", "templates.js", "text/javascript; charset=utf-8", "style.css",
-			"text/css; charset=utf-8");
+	private static final String SCRIPT = "text/javascript; charset=utf-8";
+
+	private static final Map<String, String> CONTENT_TYPES = Map.of(INDEX, "text/html; charset=utf-8", "style.css",
+			"text/css; charset=utf-8", "templates.js", SCRIPT, "app.js", SCRIPT, "api.js", SCRIPT, "events.js", SCRIPT,
+			"history.js", SCRIPT, "result.js", SCRIPT, "view.js", SCRIPT);
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
