@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param mainClass the application's main class
  * @param function the function to serve, or {@code null} to leave the choice to the application
  * @param port the port to try first; any free one when it is taken
+ * @param eventsDir the folder of the page's saved events
  */
-record LocalRun(List<Path> classpath, String mainClass, @Nullable String function, int port) {
+record LocalRun(List<Path> classpath, String mainClass, @Nullable String function, int port, Path eventsDir) {
 
 	/** What a first invocation may take beyond its timeout: the application's start. */
 	private static final Duration START_ALLOWANCE = Duration.ofSeconds(60);
@@ -51,7 +52,7 @@ record LocalRun(List<Path> classpath, String mainClass, @Nullable String functio
 	}
 
 	private LambdaEmulatorLauncher.Builder builder() {
-		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command());
+		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command()).eventsDir(this.eventsDir);
 		if (this.function != null) {
 			builder.handler(this.function);
 		}

@@ -69,13 +69,21 @@ public class RunMojo extends AbstractMojo {
 	@Parameter(property = "lambda.port", defaultValue = "8080")
 	private int port = 8080;
 
+	/**
+	 * The folder of the saved events of the emulator's page, one JSON file each, named by the
+	 * event: in the project, so that they survive restarts, can be committed, and feed tests
+	 * ({@code LambdaTestClient.savedEvent(name)} reads them from the test classpath).
+	 */
+	@Parameter(property = "lambda.events-dir", defaultValue = "${project.basedir}/src/test/resources/lambda-events")
+	private File eventsDir;
+
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	private MavenProject project;
 
 	@Override
 	public void execute() throws MojoExecutionException {
 		String firstEvent = firstEvent();
-		LocalRun run = new LocalRun(classpath(), mainClass(), this.function, this.port);
+		LocalRun run = new LocalRun(classpath(), mainClass(), this.function, this.port, this.eventsDir.toPath());
 		LambdaEmulatorLauncher launcher = run.start(getLog());
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,10 @@
 package dev.lambdaruntime.maven;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.function.Function;
 import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalRunTests {
 
+	@TempDir
+	private Path events;
+
 	private static final List<Path> CLASSPATH = Arrays
 		.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 		.map(Path::of)
@@ -26,7 +34,7 @@ class LocalRunTests {
 
 	@Test
 	void servesTheChosenFunctionOfAnApplicationWithSeveral() {
-		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0);
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, this.events);
 		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
 			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}")).startsWith("Response: \"Hello, Ada!\"");
 			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Bob\"}")).startsWith("Response: \"Hello, Bob!\"");
@@ -35,13 +43,28 @@ class LocalRunTests {
 
 	@Test
 	void listensOnAnotherPortWhenTheChosenOneIsTaken() {
-		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0);
+		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0, this.events);
 		try (LambdaEmulatorLauncher taken = first.start(new SystemStreamLog());
 				LambdaEmulatorLauncher launcher = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(),
-						"shout", taken.emulator().port())
+						"shout", taken.emulator().port(), this.events)
 					.start(new SystemStreamLog())) {
 			assertThat(launcher.emulator().port()).isNotEqualTo(taken.emulator().port());
 			assertThat(LocalRun.invokeFirst(launcher, "\"hi\"")).startsWith("Response: \"HI\"");
+		}
+	}
+
+	@Test
+	void thePagesSavedEventsAreFilesInTheGivenFolder() throws Exception {
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0, this.events);
+		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
+			HttpResponse<String> saved = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://" + launcher.emulator().runtimeApi()
+						+ "/emulator/api/events/greeting"))
+					.PUT(HttpRequest.BodyPublishers.ofString("\"hi\""))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(saved.statusCode()).isEqualTo(204);
+			assertThat(this.events.resolve("greeting.json")).hasContent("\"hi\"");
 		}
 	}
 
