@@ -1,7 +1,7 @@
 // The recent invocations: one line each, with the whole event, response and log on demand in a
 // dialog, and re-invoke, edit, delete and clear.
 import * as api from './api.js';
-import { button, bytes, element, make, pretty, reportText, shortId, text } from './view.js';
+import { button, bytes, copy, element, make, pretty, reportText, shortId, text } from './view.js';
 
 const historyBody = element('history').tBodies[0];
 const historyNote = element('history-note');
@@ -37,11 +37,12 @@ function cell(content, className, title) {
 
 function requestIdCell(entry) {
 	const id = cell(null, 'mono');
-	const copy = button(shortId(entry.requestId) + '…', () => navigator.clipboard.writeText(entry.requestId),
+	const copyId = button(shortId(entry.requestId) + '…',
+		() => copy(entry.requestId).catch((ex) => problem('Not copied: ' + ex.message)),
 		'Copy the request id ' + entry.requestId);
-	copy.className = 'link';
-	copy.title = entry.requestId + ' (click to copy)';
-	id.append(copy);
+	copyId.className = 'link';
+	copyId.title = entry.requestId + ' (click to copy)';
+	id.append(copyId);
 	return id;
 }
 

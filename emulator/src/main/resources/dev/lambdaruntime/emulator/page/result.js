@@ -32,6 +32,8 @@ function httpResponse(json) {
 
 function showHttp(response) {
 	element('result-http').hidden = (response === null);
+	// the raw payload, which the HTTP view shows better, keeps out of the way
+	panel.classList.toggle('http', response !== null);
 	if (response === null) {
 		return;
 	}

@@ -60,8 +60,18 @@ final class EmulatorPage {
 		this.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
 	}
 
+	/**
+	 * Sizes the browser's window so that the page gets the given viewport.
+	 * @param width the viewport's width
+	 * @param height the viewport's height
+	 */
 	void resize(int width, int height) {
 		this.browser.manage().window().setSize(new Dimension(width, height));
+		@SuppressWarnings("unchecked")
+		List<Long> viewport = (List<Long>) script("return [window.innerWidth, window.innerHeight];");
+		this.browser.manage()
+			.window()
+			.setSize(new Dimension(2 * width - viewport.get(0).intValue(), 2 * height - viewport.get(1).intValue()));
 	}
 
 	String url() {
