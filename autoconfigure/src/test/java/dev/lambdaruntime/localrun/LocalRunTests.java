@@ -4,13 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.test.run.LambdaEmulatorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
@@ -81,6 +85,17 @@ class LocalRunTests {
 	}
 
 	@Test
+	void keepsThePagesSavedEventsInTheFolderItIsGiven(@TempDir Path events) throws Exception {
+		try (ConfigurableApplicationContext context = run("--lambda.function=shout", "--lambda.emulator.events-dir=" + events)) {
+			LambdaEmulator emulator = context.getBean(LambdaEmulator.class);
+
+			String saved = get("http://" + emulator.runtimeApi() + "/emulator/api/events");
+
+			assertThat(JsonMapper.shared().readTree(saved).get("folder").asString()).isEqualTo(events.toString());
+		}
+	}
+
+	@Test
 	void stopsTheEmulatorWithTheApplication() {
 		LambdaEmulator emulator;
 		try (ConfigurableApplicationContext context = run("--lambda.function=shout")) {
@@ -90,10 +105,12 @@ class LocalRunTests {
 			.withMessage("The Lambda emulator is closed");
 	}
 
-	private static ConfigurableApplicationContext run(String function) {
+	private static ConfigurableApplicationContext run(String... arguments) {
+		List<String> all = new ArrayList<>(List.of("--lambda.emulator.port=0", "--spring.main.banner-mode=off"));
+		all.addAll(List.of(arguments));
 		return SpringApplication.from(TwoFunctionApplication::main)
 			.with(LambdaEmulatorConfiguration.class)
-			.run("--lambda.emulator.port=0", "--spring.main.banner-mode=off", function)
+			.run(all.toArray(String[]::new))
 			.getApplicationContext();
 	}
 

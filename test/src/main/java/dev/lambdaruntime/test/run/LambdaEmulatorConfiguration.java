@@ -1,6 +1,7 @@
 package dev.lambdaruntime.test.run;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,9 @@ import org.springframework.core.env.StandardEnvironment;
  * configuration is read it starts the emulator, on port {@code lambda.emulator.port} (8080 by
  * default, any free one when that is taken), and points the application at it; once the
  * application is ready it prints the emulator's page and a curl line. {@code lambda.function}
- * chooses the function when the application has several.
+ * chooses the function when the application has several; {@code lambda.emulator.events-dir} names
+ * the folder of the page's saved events ({@code src/test/resources/lambda-events} of the working
+ * directory by default).
  *
  * @since 0.1.0
  */
@@ -68,12 +71,15 @@ public final class LambdaEmulatorConfiguration
 	}
 
 	private LambdaEmulator start(int port) {
+		String eventsDir = this.environment.getProperty("lambda.emulator.events-dir");
+		LambdaEmulator.Builder builder = LambdaEmulator.builder()
+			.eventsDir((eventsDir != null) ? Path.of(eventsDir) : LambdaEmulator.DEFAULT_EVENTS_DIR);
 		try {
-			return LambdaEmulator.builder().port(port).build();
+			return builder.port(port).build();
 		}
 		catch (UncheckedIOException ex) {
 			System.out.printf("Port %d is taken: the Lambda emulator listens on a free one instead.%n", port);
-			return LambdaEmulator.start();
+			return builder.port(0).build();
 		}
 	}
 
