@@ -64,11 +64,19 @@ public final class InvocationQueue {
 	}
 
 	/**
-	 * Waits for the oldest invocation and hands it out.
+	 * Waits for the oldest invocation and hands it out; with one invocation at a time, a call
+	 * made while one is running is handed that one again, at once.
 	 * @return the invocation, or empty once the queue is closed or the waiting takers released
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	public synchronized Optional<EmulatedInvocation> take() throws InterruptedException {
+	public synchronized Optional<Handout> take() throws InterruptedException {
+		if (this.maxConcurrency == 1) {
+			for (EmulatedInvocation running : this.handedOut) {
+				if (running.running()) {
+					return Optional.of(new Handout(running, true));
+				}
+			}
+		}
 		long round = this.takerRound;
 		while (!this.closed && round == this.takerRound
 				&& (this.waiting.isEmpty() || this.handedOut.size() >= this.maxConcurrency)) {
@@ -79,7 +87,7 @@ public final class InvocationQueue {
 		}
 		EmulatedInvocation invocation = removeOldest();
 		this.handedOut.add(invocation);
-		return Optional.of(invocation);
+		return Optional.of(new Handout(invocation, false));
 	}
 
 	/**
@@ -152,6 +160,16 @@ public final class InvocationQueue {
 		this.waiting.clear();
 		this.waitingBytes = 0;
 		notifyAll();
+	}
+
+	/**
+	 * An invocation handed out by {@link #take()}.
+	 *
+	 * @param invocation the invocation
+	 * @param again whether it is running already, handed out before to a runtime that now asks
+	 * for its next event
+	 */
+	public record Handout(EmulatedInvocation invocation, boolean again) {
 	}
 
 }
