@@ -35,8 +35,6 @@ public final class EmulatedInvocation {
 
 	private final InvocationRequest request;
 
-	private final byte[] payload;
-
 	private final String invokedFunctionArn;
 
 	private final Duration timeout;
@@ -77,7 +75,6 @@ public final class EmulatedInvocation {
 		this.listener = listener;
 		this.log = log;
 		this.request = request;
-		this.payload = request.payload();
 		this.invokedFunctionArn = invokedFunctionArn;
 		this.timeout = timeout;
 		this.onTimeout = onTimeout;
@@ -89,11 +86,17 @@ public final class EmulatedInvocation {
 	}
 
 	/**
-	 * Returns the event, copied once from the request, for the readers that never change it.
-	 * @return the event, not copied
+	 * Returns a copy of the event, made for the one who writes or reads it, so that the
+	 * invocation holds the event once however long it waits.
+	 * @return the event
 	 */
 	public byte[] payload() {
-		return this.payload;
+		return this.request.payload();
+	}
+
+	/** The number of event bytes, which the queue's limit of bytes counts. */
+	int payloadLength() {
+		return this.request.payloadLength();
 	}
 
 	public String requestId() {

@@ -53,12 +53,12 @@ public final class InvocationQueue {
 			throw new RejectedExecutionException(
 					"The queue of invocations waiting for the runtime is full (at most " + this.maxWaiting + ")");
 		}
-		if (this.waitingBytes + invocation.payload().length > this.maxWaitingBytes) {
+		if (this.waitingBytes + invocation.payloadLength() > this.maxWaitingBytes) {
 			throw new RejectedExecutionException("The queue of invocations waiting for the runtime is full: "
-					+ this.waitingBytes + " bytes of events wait, and " + invocation.payload().length
+					+ this.waitingBytes + " bytes of events wait, and " + invocation.payloadLength()
 					+ " more would exceed the limit of " + this.maxWaitingBytes);
 		}
-		this.waitingBytes += invocation.payload().length;
+		this.waitingBytes += invocation.payloadLength();
 		this.waiting.addLast(invocation);
 		notifyAll();
 	}
@@ -99,7 +99,7 @@ public final class InvocationQueue {
 		this.handedOut.remove(invocation);
 		if (!this.closed) {
 			// Already accepted: it goes back even beyond the limits, which it was within
-			this.waitingBytes += invocation.payload().length;
+			this.waitingBytes += invocation.payloadLength();
 			this.waiting.addFirst(invocation);
 		}
 		notifyAll();
@@ -126,7 +126,7 @@ public final class InvocationQueue {
 
 	private EmulatedInvocation removeOldest() {
 		EmulatedInvocation invocation = this.waiting.removeFirst();
-		this.waitingBytes -= invocation.payload().length;
+		this.waitingBytes -= invocation.payloadLength();
 		return invocation;
 	}
 
