@@ -1,6 +1,7 @@
 package dev.lambdaruntime.maven;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.function.Function;
 import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,24 +27,56 @@ class LocalRunTests {
 		.map(Path::of)
 		.toList();
 
+	@TempDir
+	Path temp;
+
 	@Test
 	void servesTheChosenFunctionOfAnApplicationWithSeveral() {
-		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0);
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, null);
 		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
-			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}")).startsWith("Response: \"Hello, Ada!\"");
-			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Bob\"}")).startsWith("Response: \"Hello, Bob!\"");
+			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}").describe())
+				.startsWith("Response: \"Hello, Ada!\"");
+			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Bob\"}").describe())
+				.startsWith("Response: \"Hello, Bob!\"");
 		}
 	}
 
 	@Test
+	void firstEventsAnswerCarriesTheFunctionsOwnLogOfItWhileTheWholeLogGoesToTheFile() throws Exception {
+		Path logFile = this.temp.resolve("lambda-run.log");
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, logFile);
+		FirstEventAnswer answer;
+		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
+			answer = LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}");
+		}
+
+		assertThat(answer.failed()).isFalse();
+		assertThat(answer.logTail()).contains("Greeting Ada", "START RequestId: " + answer.requestId());
+		assertThat(Files.readString(logFile)).contains("Greeting Ada", "Lambda function 'greet' is ready");
+	}
+
+	@Test
+	void firstEventThatTheFunctionFailsOnIsAFailedAnswer() {
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0,
+				this.temp.resolve("lambda-run.log"));
+		FirstEventAnswer answer;
+		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
+			answer = LocalRun.invokeFirst(launcher, "[\"not a greeting\"]");
+		}
+
+		assertThat(answer.failed()).isTrue();
+		assertThat(answer.describe()).startsWith("Error: ").contains("dev.lambdaruntime.runtime.InvalidEventException");
+	}
+
+	@Test
 	void listensOnAnotherPortWhenTheChosenOneIsTaken() {
-		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0);
+		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0, null);
 		try (LambdaEmulatorLauncher taken = first.start(new SystemStreamLog());
 				LambdaEmulatorLauncher launcher = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(),
-						"shout", taken.emulator().port())
+						"shout", taken.emulator().port(), null)
 					.start(new SystemStreamLog())) {
 			assertThat(launcher.emulator().port()).isNotEqualTo(taken.emulator().port());
-			assertThat(LocalRun.invokeFirst(launcher, "\"hi\"")).startsWith("Response: \"HI\"");
+			assertThat(LocalRun.invokeFirst(launcher, "\"hi\"").describe()).startsWith("Response: \"HI\"");
 		}
 	}
 
@@ -59,7 +94,10 @@ class LocalRunTests {
 
 		@Bean
 		Function<Greeting, String> greet() {
-			return (greeting) -> "Hello, " + greeting.name() + "!";
+			return (greeting) -> {
+				LoggerFactory.getLogger(TwoFunctionApplication.class).info("Greeting {}", greeting.name());
+				return "Hello, " + greeting.name() + "!";
+			};
 		}
 
 	}
