@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionSelectionException;
+import dev.lambdaruntime.localrun.FunctionListPublisher;
 import dev.lambdaruntime.localrun.InvokedFunctionRouter;
 import dev.lambdaruntime.localrun.LocalRunBanner;
 import dev.lambdaruntime.runtime.InvocationHandler;
@@ -26,7 +27,8 @@ import org.springframework.core.env.PropertySourcesPropertyResolver;
 /**
  * Auto-configuration of local runs under the Lambda emulator, which set
  * {@code lambda.runtime.local-run}: the lines that say how to invoke the function once the
- * application is ready, and each invocation served by the function its invoked name names.
+ * application is ready, the list of its functions told to the emulator's page, and each
+ * invocation served by the function its invoked name names.
  *
  * @since 0.1.0
  */
@@ -40,6 +42,11 @@ public final class LocalRunAutoConfiguration {
 	@Bean
 	LocalRunBanner lambdaLocalRunBanner() {
 		return new LocalRunBanner();
+	}
+
+	@Bean
+	FunctionListPublisher lambdaFunctionListPublisher() {
+		return new FunctionListPublisher();
 	}
 
 	/**

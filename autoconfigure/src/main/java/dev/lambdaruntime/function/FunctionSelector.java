@@ -83,7 +83,7 @@ final class FunctionSelector {
 		return FunctionChain.of(name, List.of(function), mappers);
 	}
 
-	private @Nullable FunctionTarget lookup(String name) {
+	@Nullable FunctionTarget lookup(String name) {
 		if (name.isEmpty() || RoutingFunction.FUNCTION_NAME.equals(name)) {
 			return null;
 		}
@@ -98,7 +98,8 @@ final class FunctionSelector {
 				? FunctionTarget.of(wrapper) : null;
 	}
 
-	private Set<String> candidates() {
+	/** The names of the functions that could serve, sorted. */
+	Set<String> candidates() {
 		Set<String> names = new TreeSet<>(this.catalog.getNames(null));
 		names.remove(RoutingFunction.FUNCTION_NAME);
 		names.addAll(this.handlerNames);

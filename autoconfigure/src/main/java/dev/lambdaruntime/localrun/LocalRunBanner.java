@@ -30,13 +30,11 @@ public final class LocalRunBanner implements ApplicationListener<ApplicationRead
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		Environment environment = context.getEnvironment();
-		String runtimeApi = environment.getProperty("lambda.runtime.api",
-				environment.getProperty("AWS_LAMBDA_RUNTIME_API", ""));
-		if (runtimeApi.isEmpty()) {
+		String base = EmulatorAddress.of(environment).orElse(null);
+		if (base == null) {
 			return;
 		}
 		String functionName = environment.getProperty("AWS_LAMBDA_FUNCTION_NAME", DEFAULT_FUNCTION_NAME);
-		String base = "http://" + runtimeApi;
 		ServedFunction function = servedFunction(context);
 		StringBuilder banner = new StringBuilder(System.lineSeparator());
 		if (function != null) {

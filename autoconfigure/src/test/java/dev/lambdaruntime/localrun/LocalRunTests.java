@@ -4,12 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Function;
 
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.test.run.LambdaEmulatorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class LocalRunTests {
@@ -60,6 +63,24 @@ class LocalRunTests {
 	}
 
 	@Test
+	void tellsTheEmulatorItsFunctionsWithTheirTypes() throws Exception {
+		try (ConfigurableApplicationContext context = run("--lambda.function=greet")) {
+			LambdaEmulator emulator = context.getBean(LambdaEmulator.class);
+			String functionsUrl = "http://" + emulator.runtimeApi() + FunctionListPublisher.PATH;
+
+			String functions = await().atMost(Duration.ofSeconds(10))
+				.until(() -> get(functionsUrl), (list) -> list.contains("greet"));
+
+			assertThat(JsonMapper.shared().readTree(functions)).isEqualTo(JsonMapper.shared().readTree("""
+					{"functions":[
+					{"name":"greet","inputType":"dev.lambdaruntime.localrun.LocalRunTests$Name",
+					"outputType":"java.lang.String"},
+					{"name":"shout","inputType":"java.lang.String","outputType":"java.lang.String"}]}
+					"""));
+		}
+	}
+
+	@Test
 	void stopsTheEmulatorWithTheApplication() {
 		LambdaEmulator emulator;
 		try (ConfigurableApplicationContext context = run("--lambda.function=shout")) {
@@ -74,6 +95,10 @@ class LocalRunTests {
 			.with(LambdaEmulatorConfiguration.class)
 			.run("--lambda.emulator.port=0", "--spring.main.banner-mode=off", function)
 			.getApplicationContext();
+	}
+
+	private static String get(String url) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	private static String invoke(String url, String event) throws Exception {

@@ -34,8 +34,10 @@ import dev.lambdaruntime.emulator.invocation.InvocationQueue;
 import dev.lambdaruntime.emulator.invocation.InvocationRegistry;
 import dev.lambdaruntime.emulator.invocation.PeakMemory;
 import dev.lambdaruntime.emulator.invokeapi.InvokeEndpoint;
+import dev.lambdaruntime.emulator.page.FunctionsEndpoint;
 import dev.lambdaruntime.emulator.page.HistoryEndpoint;
 import dev.lambdaruntime.emulator.page.PageEndpoint;
+import dev.lambdaruntime.emulator.page.SavedEventsEndpoint;
 import dev.lambdaruntime.emulator.runtimeapi.RuntimeApiHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,9 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	/** How many bytes of events may wait for the runtime unless another limit is set: 256 MB. */
 	static final long DEFAULT_MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+
+	/** Where the page's saved events are kept unless set otherwise, relative to the working directory. */
+	public static final Path DEFAULT_EVENTS_DIR = Path.of("src", "test", "resources", "lambda-events");
 
 	/** The invocation timeout unless another is set. */
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
@@ -163,6 +168,8 @@ public final class LambdaEmulator implements AutoCloseable {
 				builder.functionVersion, builder.handler);
 		ExtensionsApiHandler.PATHS.forEach((path) -> serve(path, extensionsApi, guard));
 		serve(HistoryEndpoint.PATH, new HistoryEndpoint(history), guard);
+		serve(FunctionsEndpoint.PATH, new FunctionsEndpoint(), guard);
+		serve(SavedEventsEndpoint.PATH, new SavedEventsEndpoint(builder.eventsDir), guard);
 		serve(PageEndpoint.PATH, new PageEndpoint(builder.functionName), guard);
 		this.server.setExecutor(this.requestThreads);
 		this.server.start();
@@ -218,8 +225,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	/**
 	 * Returns the URL of the emulator's web page, where a person picks or edits an event (from
-	 * templates of AWS services' events, or ones saved in the browser), invokes the function and
-	 * sees its answer or error and the recent invocations. {@code GET /} leads there too.
+	 * templates of AWS services' events, or ones saved in the {@linkplain Builder#eventsDir events
+	 * folder}), invokes the function and sees its answer or error and the recent invocations. {@code GET /} leads there too.
 	 * @return {@code http://127.0.0.1:<port>/emulator/}
 	 */
 	public String pageUrl() {
@@ -462,6 +469,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 		private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
 
+		private Path eventsDir = DEFAULT_EVENTS_DIR;
+
 		private Builder() {
 		}
 
@@ -616,6 +625,19 @@ public final class LambdaEmulator implements AutoCloseable {
 						"The maximum of queued event bytes must be at least 1, not " + maxQueuedBytes);
 			}
 			this.maxQueuedBytes = maxQueuedBytes;
+			return this;
+		}
+
+		/**
+		 * Sets the folder of the page's saved events: one JSON file per event, named by the
+		 * event's name, so that they survive restarts and can be committed and read by tests.
+		 * @param eventsDir the folder, created when the first event is saved;
+		 * {@code src/test/resources/lambda-events} of the working directory by default, where
+		 * {@code LambdaTestClient.savedEvent(name)} finds them on the test classpath
+		 * @return this builder
+		 */
+		public Builder eventsDir(Path eventsDir) {
+			this.eventsDir = eventsDir;
 			return this;
 		}
 

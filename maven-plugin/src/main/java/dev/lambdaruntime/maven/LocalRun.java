@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param mainClass the application's main class
  * @param function the function to serve, or {@code null} to leave the choice to the application
  * @param port the port to try first; any free one when it is taken
+ * @param eventsDir the folder of the page's saved events
  * @param logFile where the function's log goes, or {@code null} for this process's standard output
  */
-record LocalRun(List<Path> classpath, String mainClass, @Nullable String function, int port,
+record LocalRun(List<Path> classpath, String mainClass, @Nullable String function, int port, Path eventsDir,
 		@Nullable Path logFile) {
 
 	/** What a first invocation may take beyond its timeout: the application's start. */
@@ -49,7 +50,7 @@ record LocalRun(List<Path> classpath, String mainClass, @Nullable String functio
 	}
 
 	private LambdaEmulatorLauncher.Builder builder() {
-		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command());
+		LambdaEmulatorLauncher.Builder builder = LambdaEmulatorLauncher.builder(command()).eventsDir(this.eventsDir);
 		if (this.function != null) {
 			builder.handler(this.function);
 		}

@@ -79,6 +79,14 @@ public class RunMojo extends AbstractMojo {
 	@Parameter(property = "lambda.port", defaultValue = "8080")
 	private int port = 8080;
 
+	/**
+	 * The folder of the saved events of the emulator's page, one JSON file each, named by the
+	 * event: in the project, so that they survive restarts, can be committed, and feed tests
+	 * ({@code LambdaTestClient.savedEvent(name)} reads them from the test classpath).
+	 */
+	@Parameter(property = "lambda.events-dir", defaultValue = "${project.basedir}/src/test/resources/lambda-events")
+	private File eventsDir;
+
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	private MavenProject project;
 
@@ -90,7 +98,7 @@ public class RunMojo extends AbstractMojo {
 					"lambda.exit-after-event needs a first event: -Dlambda.event=... or -Dlambda.event-file=...");
 		}
 		Path logFile = this.exitAfterEvent ? Path.of(this.project.getBuild().getDirectory(), "lambda-run.log") : null;
-		LocalRun run = new LocalRun(classpath(), mainClass(), this.function, this.port, logFile);
+		LocalRun run = new LocalRun(classpath(), mainClass(), this.function, this.port, this.eventsDir.toPath(), logFile);
 		LambdaEmulatorLauncher launcher = run.start(getLog());
 		getLog().info("Lambda emulator on " + launcher.emulator().pageUrl() + ", starting " + run.mainClass()
 				+ ((this.function != null) ? " with function '" + this.function + "'" : "")

@@ -1,6 +1,10 @@
 package dev.lambdaruntime.maven;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalRunTests {
 
+	@TempDir
+	private Path events;
+
 	private static final List<Path> CLASSPATH = Arrays
 		.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 		.map(Path::of)
@@ -32,7 +39,7 @@ class LocalRunTests {
 
 	@Test
 	void servesTheChosenFunctionOfAnApplicationWithSeveral() {
-		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, null);
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, this.events, null);
 		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
 			assertThat(LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}").describe())
 				.startsWith("Response: \"Hello, Ada!\"");
@@ -44,7 +51,7 @@ class LocalRunTests {
 	@Test
 	void firstEventsAnswerCarriesTheFunctionsOwnLogOfItWhileTheWholeLogGoesToTheFile() throws Exception {
 		Path logFile = this.temp.resolve("lambda-run.log");
-		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, logFile);
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, this.events, logFile);
 		FirstEventAnswer answer;
 		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
 			answer = LocalRun.invokeFirst(launcher, "{\"name\":\"Ada\"}");
@@ -57,7 +64,7 @@ class LocalRunTests {
 
 	@Test
 	void firstEventThatTheFunctionFailsOnIsAFailedAnswer() {
-		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0,
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "greet", 0, this.events,
 				this.temp.resolve("lambda-run.log"));
 		FirstEventAnswer answer;
 		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
@@ -70,13 +77,28 @@ class LocalRunTests {
 
 	@Test
 	void listensOnAnotherPortWhenTheChosenOneIsTaken() {
-		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0, null);
+		LocalRun first = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0, this.events, null);
 		try (LambdaEmulatorLauncher taken = first.start(new SystemStreamLog());
 				LambdaEmulatorLauncher launcher = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(),
-						"shout", taken.emulator().port(), null)
+						"shout", taken.emulator().port(), this.events, null)
 					.start(new SystemStreamLog())) {
 			assertThat(launcher.emulator().port()).isNotEqualTo(taken.emulator().port());
 			assertThat(LocalRun.invokeFirst(launcher, "\"hi\"").describe()).startsWith("Response: \"HI\"");
+		}
+	}
+
+	@Test
+	void thePagesSavedEventsAreFilesInTheGivenFolder() throws Exception {
+		LocalRun run = new LocalRun(CLASSPATH, TwoFunctionApplication.class.getName(), "shout", 0, this.events, null);
+		try (LambdaEmulatorLauncher launcher = run.start(new SystemStreamLog())) {
+			HttpResponse<String> saved = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://" + launcher.emulator().runtimeApi()
+						+ "/emulator/api/events/greeting"))
+					.PUT(HttpRequest.BodyPublishers.ofString("\"hi\""))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(saved.statusCode()).isEqualTo(204);
+			assertThat(this.events.resolve("greeting.json")).hasContent("\"hi\"");
 		}
 	}
 

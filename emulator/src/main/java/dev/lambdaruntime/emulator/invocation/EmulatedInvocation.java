@@ -49,8 +49,12 @@ public final class EmulatedInvocation {
 
 	private State state = State.QUEUED;
 
+<<<<<<< HEAD
 	/** How many times the invocation was handed to a runtime, so that a failed delivery is told from a later one. */
 	private int deliveries;
+=======
+	private boolean taken;
+>>>>>>> page
 
 	private long startNanos;
 
@@ -121,6 +125,15 @@ public final class EmulatedInvocation {
 		return this.state == State.RUNNING;
 	}
 
+	/**
+	 * Whether the runtime took the invocation: it runs, or it ran before it ended; {@code false}
+	 * while it waits in the queue, and for one that ended without reaching a runtime (an init
+	 * error, a timeout in the queue).
+	 */
+	public synchronized boolean taken() {
+		return this.taken;
+	}
+
 	/** Whether the invocation has ended, so that the runtime may no longer answer it. */
 	public synchronized boolean ended() {
 		return this.state == State.DONE;
@@ -151,6 +164,7 @@ public final class EmulatedInvocation {
 				return OptionalInt.empty();
 			}
 			this.state = State.RUNNING;
+			this.taken = true;
 			this.startNanos = System.nanoTime();
 			this.initDuration = (initDuration != null) ? initDuration : this.initDuration;
 			delivery = ++this.deliveries;
@@ -188,6 +202,7 @@ public final class EmulatedInvocation {
 			return false;
 		}
 		this.state = State.QUEUED;
+		this.taken = false;
 		return true;
 	}
 

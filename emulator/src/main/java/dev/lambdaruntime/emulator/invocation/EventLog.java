@@ -3,6 +3,7 @@ package dev.lambdaruntime.emulator.invocation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A thread-safe record of the most recent events, read as snapshots in arrival order; once full,
@@ -25,6 +26,15 @@ public final class EventLog<T> {
 			this.events.removeFirst();
 		}
 		this.events.addLast(event);
+	}
+
+	/**
+	 * Removes the events that match.
+	 * @param filter what to remove
+	 * @return whether any was removed
+	 */
+	public synchronized boolean removeIf(Predicate<? super T> filter) {
+		return this.events.removeIf(filter);
 	}
 
 	public synchronized List<T> snapshot() {

@@ -35,6 +35,22 @@ public final class InvocationHistory {
 	}
 
 	/**
+	 * Forgets one invocation; if it has not ended, it still runs, unseen.
+	 * @param requestId its request id
+	 * @return whether it was in the history
+	 */
+	public boolean remove(String requestId) {
+		return this.entries.removeIf((entry) -> entry.requestId().equals(requestId));
+	}
+
+	/**
+	 * Forgets every invocation; those that have not ended still run, unseen.
+	 */
+	public void clear() {
+		this.entries.removeIf((entry) -> true);
+	}
+
+	/**
 	 * Returns the recorded invocations.
 	 * @return their summaries, newest first
 	 */

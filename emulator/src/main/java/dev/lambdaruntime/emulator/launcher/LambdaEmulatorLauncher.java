@@ -302,6 +302,18 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		}
 
 		/**
+		 * Sets the folder of the page's saved events.
+		 * @param eventsDir the folder; {@code src/test/resources/lambda-events} of the working
+		 * directory by default
+		 * @return this builder
+		 * @see LambdaEmulator.Builder#eventsDir(Path)
+		 */
+		public Builder eventsDir(Path eventsDir) {
+			this.emulator.eventsDir(eventsDir);
+			return this;
+		}
+
+		/**
 		 * Sets the memory size that {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} carries.
 		 * @param memorySize megabytes, 128 to 10,240 as in Lambda; 512 by default
 		 * @return this builder

@@ -2,6 +2,7 @@ package dev.lambdaruntime.emulator.launcher;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			                        (default: one at a time)
 			  --max-queued-mb MB    megabytes of events that may wait for the runtime; more
 			                        invocations get 429 TooManyRequestsException (default 256)
+			  --events-dir DIR      folder of the page's saved events, one JSON file each
+			                        (default src/test/resources/lambda-events)
 			  --stop-timeout SECONDS
 			                        how long the runtime gets to exit after SIGTERM, when the
 			                        emulator stops or an invocation timed out, before SIGKILL
@@ -162,6 +165,7 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			case "--max-concurrency" -> builder.maxConcurrency(wholeNumber(option, value));
 			case "--stop-timeout" -> builder.stopTimeout(seconds(option, value));
 			case "--max-queued-mb" -> builder.maxQueuedBytes(wholeNumber(option, value) * MEGABYTE);
+			case "--events-dir" -> builder.eventsDir(Path.of(value));
 			default -> throw new IllegalArgumentException("Unknown option " + option);
 		}
 	}

@@ -5,14 +5,12 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
-import dev.lambdaruntime.emulator.http.JsonBodies;
-import dev.lambdaruntime.emulator.http.ResponseWriter;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Serves {@code GET /emulator/api/invocations}: the recent invocations as JSON,
- * {@code {"invocations":[...]}} newest first, for a page that shows them.
+ * Serves the recent invocations for the page: {@code GET /emulator/api/invocations} answers
+ * {@code {"invocations":[...]}} newest first; {@code DELETE} on it forgets them all, and on
+ * {@code /emulator/api/invocations/{requestId}} forgets one.
  */
 public final class HistoryEndpoint implements ExchangeHandler.Action {
 
@@ -27,20 +25,30 @@ public final class HistoryEndpoint implements ExchangeHandler.Action {
 
 	@Override
 	public void serve(HttpExchange exchange) throws IOException {
-		if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
-			write(exchange, 404, JsonBodies.error("NotFound", "Nothing is at " + exchange.getRequestURI().getRawPath()));
+		String method = exchange.getRequestMethod();
+		String requestId = PageApi.segment(exchange, PATH);
+		if (exchange.getRequestURI().getRawPath().equals(PATH)) {
+			switch (method) {
+				case "GET" -> PageApi.json(exchange, 200, Map.of("invocations", this.history.summaries()));
+				case "DELETE" -> {
+					this.history.clear();
+					PageApi.noContent(exchange);
+				}
+				default -> PageApi.methodNotAllowed(exchange, "GET and DELETE");
+			}
 		}
-		else if (!exchange.getRequestMethod().equals("GET")) {
-			write(exchange, 405, JsonBodies.error("MethodNotAllowed", PATH + " answers GET only"));
+		else if (requestId == null) {
+			PageApi.notFound(exchange);
+		}
+		else if (!method.equals("DELETE")) {
+			PageApi.methodNotAllowed(exchange, "DELETE");
+		}
+		else if (this.history.remove(requestId)) {
+			PageApi.noContent(exchange);
 		}
 		else {
-			write(exchange, 200,
-					JsonMapper.shared().writeValueAsBytes(Map.of("invocations", this.history.summaries())));
+			PageApi.error(exchange, 404, "NotFound", "No invocation " + requestId + " in the history");
 		}
-	}
-
-	private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
-		ResponseWriter.write(exchange, status, Map.of("Content-Type", JsonBodies.CONTENT_TYPE), body);
 	}
 
 }

@@ -1,391 +1,202 @@
-// The emulator's page: pick or edit an event, invoke the function through the Invoke API, show
-// the answer, and list recent invocations from the emulator's history. Everything that comes from
-// events, answers or storage is written with textContent, never parsed as markup.
-'use strict';
+// The emulator's page: pick or edit an event, invoke a function through the Invoke API, show the
+// answer beside the editor, and list the application's functions and the recent invocations.
+import * as api from './api.js';
+import * as events from './events.js';
+import * as history from './history.js';
+import * as result from './result.js';
+import { button, element, make, text } from './view.js';
 
-(() => {
-	const SAVED_EVENTS_KEY = 'lambda-emulator.saved-events';
-	const HISTORY_URL = 'api/invocations';
-	const POLL_MILLIS = 1000;
-	const EXCERPT_LENGTH = 120;
-	const TITLE_LENGTH = 2000;
+const POLL_MILLIS = 1000;
+const INVOKING_POLL_MILLIS = 250;
 
-	const element = (id) => document.getElementById(id);
-	const invokeForm = element('invoke-form');
-	const functionName = element('function-name');
-	const picker = element('event-picker');
-	const templateOptions = element('template-options');
-	const savedOptions = element('saved-options');
-	const editor = element('event');
-	const eventNote = element('event-note');
-	const invokeButton = element('invoke');
-	const saveForm = element('save-form');
-	const saveName = element('save-name');
-	const saveNote = element('save-note');
-	const deleteButton = element('delete');
-	const result = element('result');
-	const historyBody = element('history').tBodies[0];
-	const historyNote = element('history-note');
+const invokeForm = element('invoke-form');
+const functionName = element('function-name');
+const invokeButton = element('invoke');
 
-	let lastInvocation = null;
-	let lastHistoryText = null;
-	let pollTimer = null;
+/** The invocation in flight: what was sent, and the history's request ids before it was. */
+let inFlight = null;
+let lastHistoryText = null;
+let lastFunctionsText = null;
+let pollTimer = null;
 
-	// ---- events: templates, saved events and the editor ----
+// ---- the application's functions ----
 
-	function option(value, label, disabled) {
-		const option = document.createElement('option');
-		option.value = value;
-		option.textContent = label;
-		option.disabled = Boolean(disabled);
-		return option;
-	}
+const simpleTypeName = (type) => (type || '?').replace(/\b[a-z_$][\w$]*\./g, '');
 
-	function parseJson(text) {
-		try {
-			return { value: JSON.parse(text) };
-		}
-		catch (ex) {
-			return null;
-		}
-	}
+function chooseFunction(name) {
+	functionName.value = name;
+	document.querySelectorAll('#function-list button').forEach((choice) =>
+		choice.setAttribute('aria-pressed', String(choice.dataset.name === name)));
+}
 
-	function setEvent(text) {
-		editor.value = text;
-		checkEvent();
-	}
+function showFunctions(functions) {
+	element('functions').hidden = (functions.length === 0);
+	element('function-list').replaceChildren(...functions.map((fn) => {
+		const item = make('li');
+		const choice = button(fn.name, () => chooseFunction(fn.name), 'Invoke ' + fn.name);
+		choice.dataset.name = fn.name;
+		choice.setAttribute('aria-pressed', String(fn.name === functionName.value));
+		const types = make('span', simpleTypeName(fn.inputType) + ' → ' + simpleTypeName(fn.outputType), 'mono types');
+		types.title = (fn.inputType || '?') + ' → ' + (fn.outputType || '?');
+		item.append(choice, ' ', types);
+		return item;
+	}));
+}
 
-	function checkEvent() {
-		const problem = (parseJson(editor.value) === null);
-		eventNote.textContent = problem ? 'Not valid JSON: Lambda would refuse it; the emulator sends it as it is.' : '';
-		eventNote.classList.toggle('problem', problem);
-	}
-
-	function savedEvents() {
-		try {
-			const saved = JSON.parse(localStorage.getItem(SAVED_EVENTS_KEY) || '[]');
-			return Array.isArray(saved)
-				? saved.filter((entry) => entry && typeof entry.name === 'string' && typeof entry.event === 'string')
-				: [];
-		}
-		catch (ex) {
-			return [];
+async function refreshFunctions() {
+	try {
+		const functions = await api.functions();
+		const asText = JSON.stringify(functions);
+		if (asText !== lastFunctionsText) {
+			lastFunctionsText = asText;
+			showFunctions(functions);
 		}
 	}
-
-	function chosenSavedEvent() {
-		return savedEvents().find((entry) => 'saved:' + entry.name === picker.value);
+	catch (ex) {
+		// the list is a help, not a need: the name can be typed
 	}
+}
 
-	function showSavedEvents(chosenName) {
-		const saved = savedEvents();
-		savedOptions.replaceChildren(...(saved.length > 0
-			? saved.map((entry) => option('saved:' + entry.name, entry.name))
-			: [option('', 'None yet', true)]));
-		if (chosenName !== undefined) {
-			picker.value = 'saved:' + chosenName;
-		}
-		deleteButton.disabled = (chosenSavedEvent() === undefined);
+// ---- invoking ----
+
+/** The history's entry of the invocation in flight: new since it was sent, of its function and event. */
+function entryInFlight(invocations) {
+	return invocations.find((entry) => !inFlight.knownIds.has(entry.requestId)
+		&& entry.functionName === inFlight.name && (entry.requestTruncated || entry.requestBody === inFlight.event));
+}
+
+function showInFlight(entry) {
+	if (!entry) {
+		return;
 	}
+	if (entry.status === 'pending') {
+		result.pendingStatus(entry.taken
+			? 'Sent to the runtime, running ' + inFlight.name + '…'
+			: 'Waiting for a runtime: the event is queued until a runtime asks for its next event.');
+	}
+	else {
+		result.update(entry);
+	}
+}
 
-	function storeSavedEvents(saved, message) {
-		try {
-			localStorage.setItem(SAVED_EVENTS_KEY, JSON.stringify(saved));
-			saveNote.textContent = message;
-			return true;
+// Reads the answer as it arrives, so that a streamed response visibly grows on the page.
+async function readBody(response, name) {
+	if (!response.body) {
+		const body = await response.text();
+		return { body, size: new Blob([body]).size };
+	}
+	const reader = response.body.getReader();
+	const decoder = new TextDecoder();
+	let body = '';
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) {
+			return { body: body + decoder.decode(), size };
 		}
-		catch (ex) {
-			saveNote.textContent = 'The browser refused to store the event: ' + ex.message;
-			return false;
+		size += value.length;
+		body += decoder.decode(value, { stream: true });
+		if (response.ok) {
+			result.streaming(name + ' is answering… ' + size + ' bytes so far.', body);
 		}
 	}
+}
 
-	picker.addEventListener('change', () => {
-		const template = EVENT_TEMPLATES.find((candidate) => 'template:' + candidate.id === picker.value);
-		const saved = chosenSavedEvent();
-		if (template) {
-			setEvent(JSON.stringify(template.event, null, 2));
-		}
-		else if (saved) {
-			setEvent(saved.event);
-			saveName.value = saved.name;
-		}
-		deleteButton.disabled = (saved === undefined);
-		saveNote.textContent = '';
-	});
-
-	saveForm.addEventListener('submit', (submitted) => {
-		submitted.preventDefault();
-		const name = saveName.value.trim();
-		if (name === '') {
-			return;
-		}
-		const saved = savedEvents().filter((entry) => entry.name !== name);
-		saved.push({ name, event: editor.value });
-		saved.sort((first, second) => first.name.localeCompare(second.name));
-		if (storeSavedEvents(saved, 'Saved “' + name + '”.')) {
-			showSavedEvents(name);
-		}
-	});
-
-	deleteButton.addEventListener('click', () => {
-		const chosen = chosenSavedEvent();
-		if (chosen && storeSavedEvents(savedEvents().filter((entry) => entry.name !== chosen.name),
-				'Deleted “' + chosen.name + '”.')) {
-			picker.value = '';
-			showSavedEvents();
-		}
-	});
-
-	element('format').addEventListener('click', () => {
-		const parsed = parseJson(editor.value);
-		if (parsed !== null) {
-			setEvent(JSON.stringify(parsed.value, null, 2));
-		}
-	});
-
-	editor.addEventListener('input', checkEvent);
-	editor.addEventListener('keydown', (key) => {
-		if (key.key === 'Enter' && (key.ctrlKey || key.metaKey)) {
-			key.preventDefault();
-			invokeForm.requestSubmit();
-		}
-	});
-
-	// ---- invoking and showing the result ----
-
-	function text(id, value) {
-		element(id).textContent = value;
+async function invoke(name, event) {
+	invokeButton.disabled = true;
+	inFlight = { name, event, knownIds: new Set(lastInvocationIds()) };
+	result.pending('Sending the event to ' + name + '…');
+	result.bringIntoView();
+	poll(INVOKING_POLL_MILLIS);
+	const started = performance.now();
+	try {
+		const response = await api.invoke(name, event);
+		const { body, size } = await readBody(response, name);
+		result.answered(response, body, size, Math.round(performance.now() - started));
 	}
-
-	function showResult(state, status, requestId, payload, error) {
-		result.hidden = false;
-		result.dataset.state = state;
-		text('result-status', status);
-		text('result-request-id', requestId || '—');
-		element('result-error').hidden = !error;
-		text('error-type', (error && error.type) || '—');
-		text('error-message', (error && error.message) || '—');
-		text('result-body', payload);
-		showDuration();
+	catch (ex) {
+		result.unreachable(ex.message);
 	}
-
-	function stringField(json, name) {
-		return (json && json.value && typeof json.value[name] === 'string') ? json.value[name] : null;
+	finally {
+		inFlight = null;
+		invokeButton.disabled = false;
 	}
+	await refreshHistory();
+	poll(POLL_MILLIS);
+}
 
-	function showAnswer(response, body) {
-		const json = parseJson(body);
-		const payload = (json !== null) ? JSON.stringify(json.value, null, 2) : body;
-		const requestId = response.headers.get('X-Amzn-Requestid');
-		const functionError = response.headers.get('X-Amz-Function-Error');
-		if (!response.ok) {
-			showResult('error', 'The Invoke API refused the call (HTTP ' + response.status + ').', requestId, payload, {
-				type: response.headers.get('X-Amzn-ErrorType') || stringField(json, 'Type'),
-				message: stringField(json, 'message') || stringField(json, 'Message')
-			});
+invokeForm.addEventListener('submit', (submitted) => {
+	submitted.preventDefault();
+	invoke(functionName.value.trim(), events.event());
+});
+
+// ---- the recent invocations ----
+
+let lastInvocations = [];
+
+const lastInvocationIds = () => lastInvocations.map((entry) => entry.requestId);
+
+async function refreshHistory() {
+	try {
+		const { text: asText, invocations } = await api.history();
+		lastInvocations = invocations;
+		if (asText !== lastHistoryText) {
+			lastHistoryText = asText;
+			history.show(invocations);
 		}
-		else if (functionError) {
-			showResult('error', 'The function failed (X-Amz-Function-Error: ' + functionError + ').', requestId, payload, {
-				type: stringField(json, 'errorType'),
-				message: stringField(json, 'errorMessage')
-			});
+		if (inFlight !== null) {
+			showInFlight(entryInFlight(invocations));
 		}
 		else {
-			showResult('ok', 'The function answered.', requestId, payload, null);
-		}
-	}
-
-	function showDuration() {
-		if (lastInvocation === null) {
-			text('result-duration', '—');
-			return;
-		}
-		const parts = [];
-		if (lastInvocation.durationMs !== null) {
-			parts.push(lastInvocation.durationMs + ' ms in the runtime');
-		}
-		if (lastInvocation.roundTripMs !== null) {
-			parts.push(lastInvocation.roundTripMs + ' ms round trip');
-		}
-		text('result-duration', (parts.length > 0) ? parts.join(', ') : 'waiting…');
-	}
-
-	// Reads the answer as it arrives, so that a streamed response visibly grows on the page.
-	async function readBody(response, name) {
-		if (!response.body) {
-			return response.text();
-		}
-		const reader = response.body.getReader();
-		const decoder = new TextDecoder();
-		let body = '';
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) {
-				return body + decoder.decode();
-			}
-			body += decoder.decode(value, { stream: true });
-			if (response.ok) {
-				showResult('pending', name + ' is answering… ' + body.length + ' characters so far.',
-					lastInvocation.requestId, body, null);
+			const shown = invocations.find((entry) => entry.requestId === result.requestId());
+			if (shown) {
+				result.update(shown);
 			}
 		}
+		return invocations;
 	}
+	catch (ex) {
+		lastHistoryText = null;
+		history.unreadable(ex);
+		return [];
+	}
+}
 
-	async function invoke() {
-		const name = functionName.value.trim();
-		const url = new URL('../2015-03-31/functions/' + encodeURIComponent(name) + '/invocations', document.baseURI);
-		invokeButton.disabled = true;
-		lastInvocation = { requestId: null, durationMs: null, roundTripMs: null };
-		showResult('pending', 'Invoking ' + name + '… The event waits in the queue until a runtime asks for it.',
-			null, '', null);
-		const started = performance.now();
-		try {
-			const response = await fetch(url, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: editor.value
-			});
-			lastInvocation.requestId = response.headers.get('X-Amzn-Requestid');
-			const body = await readBody(response, name);
-			lastInvocation.roundTripMs = Math.round(performance.now() - started);
-			showAnswer(response, body);
-		}
-		catch (ex) {
-			showResult('error', 'Cannot reach the emulator: ' + ex.message, null, '', null);
-		}
-		finally {
-			invokeButton.disabled = false;
-		}
+function poll(millis) {
+	clearTimeout(pollTimer);
+	if (document.visibilityState === 'visible') {
+		pollTimer = setTimeout(async () => {
+			await Promise.all([refreshHistory(), refreshFunctions()]);
+			poll(millis);
+		}, millis);
+	}
+}
+
+document.addEventListener('visibilitychange', () => {
+	if (document.visibilityState === 'visible') {
 		refreshHistory();
 	}
+	poll((inFlight !== null) ? INVOKING_POLL_MILLIS : POLL_MILLIS);
+});
 
-	invokeForm.addEventListener('submit', (submitted) => {
-		submitted.preventDefault();
-		invoke();
-	});
+// ---- start ----
 
-	// ---- history ----
-
-	function cell(content, className) {
-		const cell = document.createElement('td');
-		cell.textContent = content;
-		if (className) {
-			cell.className = className;
-		}
-		return cell;
-	}
-
-	function excerptCell(body, truncated) {
-		if (body === null || body === undefined) {
-			return cell('—');
-		}
-		const excerpt = cell(body.length > EXCERPT_LENGTH ? body.slice(0, EXCERPT_LENGTH) + '…' : body, 'excerpt');
-		excerpt.title = body.slice(0, TITLE_LENGTH) + ((truncated || body.length > TITLE_LENGTH) ? '…' : '');
-		return excerpt;
-	}
-
-	function actionCell(entry) {
-		const action = document.createElement('td');
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.textContent = 'Edit event';
-		button.setAttribute('aria-label', 'Put the event of ' + entry.requestId + ' in the editor');
-		button.disabled = entry.requestTruncated;
-		button.addEventListener('click', () => {
-			picker.value = '';
-			deleteButton.disabled = true;
-			setEvent(entry.requestBody);
-			editor.focus();
-		});
-		action.append(button);
-		return action;
-	}
-
-	/** The duration, with the figures of the invocation's REPORT line and its log as the tooltip. */
-	function durationCell(entry) {
-		const duration = cell((entry.durationMs === null) ? '—' : entry.durationMs + ' ms');
-		const report = entry.report;
-		if (report) {
-			duration.title = 'Billed Duration: ' + report.billedDurationMs + ' ms\nMemory Size: ' + report.memorySizeMb
-				+ ' MB\nMax Memory Used: ' + report.maxMemoryUsedMb + ' MB'
-				+ ((report.initDurationMs !== null) ? '\nInit Duration: ' + report.initDurationMs.toFixed(2) + ' ms' : '')
-				+ '\n\n' + report.log;
-		}
-		return duration;
-	}
-
-	function row(entry) {
-		const row = document.createElement('tr');
-		row.dataset.requestId = entry.requestId;
-		const started = new Date(entry.startTime);
-		const status = entry.status + (entry.errorType ? ': ' + entry.errorType : '');
-		row.append(
-			cell(Number.isNaN(started.getTime()) ? entry.startTime : started.toLocaleTimeString()),
-			cell(entry.functionName),
-			cell(entry.requestId, 'mono'),
-			cell(status, 'status-' + entry.status),
-			durationCell(entry),
-			excerptCell(entry.requestBody, entry.requestTruncated),
-			excerptCell(entry.responseBody, entry.responseTruncated),
-			actionCell(entry));
-		return row;
-	}
-
-	function showHistory(invocations) {
-		historyBody.replaceChildren(...invocations.map(row));
-		historyNote.textContent = (invocations.length > 0) ? '' : 'No invocations yet.';
-		historyNote.classList.remove('problem');
-		const last = (lastInvocation !== null) && invocations.find((entry) => entry.requestId === lastInvocation.requestId);
-		if (last && last.durationMs !== null) {
-			lastInvocation.durationMs = last.durationMs;
-			showDuration();
-		}
-	}
-
-	async function refreshHistory() {
-		try {
-			const response = await fetch(HISTORY_URL, { cache: 'no-store' });
-			if (!response.ok) {
-				throw new Error('HTTP ' + response.status);
-			}
-			const body = await response.text();
-			if (body !== lastHistoryText) {
-				lastHistoryText = body;
-				showHistory(JSON.parse(body).invocations);
-			}
-		}
-		catch (ex) {
-			lastHistoryText = null;
-			historyNote.textContent = 'Cannot read the recent invocations: ' + ex.message;
-			historyNote.classList.add('problem');
-		}
-	}
-
-	function poll() {
-		clearTimeout(pollTimer);
-		if (document.visibilityState === 'visible') {
-			pollTimer = setTimeout(async () => {
-				await refreshHistory();
-				poll();
-			}, POLL_MILLIS);
-		}
-	}
-
-	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'visible') {
-			refreshHistory();
-		}
-		poll();
-	});
-
-	// ---- start ----
-
-	text('runtime-api', 'AWS_LAMBDA_RUNTIME_API=' + location.host);
-	templateOptions.replaceChildren(...EVENT_TEMPLATES.map((template) => option('template:' + template.id, template.label)));
-	showSavedEvents();
-	picker.value = 'template:' + EVENT_TEMPLATES[0].id;
-	setEvent(JSON.stringify(EVENT_TEMPLATES[0].event, null, 2));
-	refreshHistory();
-	poll();
-})();
+history.start({
+	reinvoke: (name, event) => {
+		chooseFunction(name);
+		events.editEvent(event);
+		invoke(name, event);
+	},
+	edit: events.editEvent,
+	changed: refreshHistory
+});
+text('runtime-api', 'AWS_LAMBDA_RUNTIME_API=' + location.host);
+await events.start(() => invokeForm.requestSubmit());
+await refreshFunctions();
+const invocations = await refreshHistory();
+// the last result stays after a reload: the history has it
+if (inFlight === null && invocations.length > 0 && invocations[0].status !== 'pending') {
+	result.ended(invocations[0]);
+}
+poll(POLL_MILLIS);
+document.body.dataset.ready = 'true';

@@ -16,12 +16,16 @@ import dev.lambdaruntime.emulator.page.HistoryEndpoint;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(30)
+@ExtendWith(OutputCaptureExtension.class)
 class InvocationHistoryTest {
 
 	@AutoClose
@@ -69,7 +73,6 @@ class InvocationHistoryTest {
 	void timedOutInvocationIsShownAsATimeout() throws Exception {
 		CompletableFuture<InvocationResult> result = this.emulator
 			.invoke(InvocationRequest.builder("{}").timeout(Duration.ofMillis(50)).build());
-		this.runtime.awaitNext();
 		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
 
 		// the invoker's result may complete a moment before the history entry is updated
@@ -111,11 +114,81 @@ class InvocationHistoryTest {
 	}
 
 	@Test
-	void historyIsReadOnly() throws Exception {
+	void historyTakesNoPosts() throws Exception {
 		HttpResponse<String> answer = this.invoker
 			.send(this.invoker.requestTo(HistoryEndpoint.PATH).POST(BodyPublishers.ofString("{}")));
 
 		assertThat(answer.statusCode()).isEqualTo(405);
+		assertThat(this.invoker.history()).isEmpty();
+	}
+
+	@Test
+	void invocationIsTakenOnceTheRuntimeHasItAndKeepsItsSizes() throws Exception {
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{\"n\":1}");
+		JsonNode queued = this.invoker.history().get(0);
+		String requestId = RuntimeClient.requestId(this.runtime.awaitNext());
+		JsonNode running = this.invoker.history().get(0);
+		this.runtime.respond(requestId, "\"done\"");
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
+
+		JsonNode ended = await().atMost(RuntimeClient.WAIT)
+			.until(() -> this.invoker.history().get(0), (entry) -> entry.get("status").asString().equals("ok"));
+
+		assertThat(queued.get("taken").asBoolean()).isFalse();
+		assertThat(running.get("status").asString()).isEqualTo("pending");
+		assertThat(running.get("taken").asBoolean()).isTrue();
+		assertThat(ended.get("taken").asBoolean()).isTrue();
+		assertThat(ended.get("initError").asBoolean()).isFalse();
+		assertThat(ended.get("requestBytes").asInt()).isEqualTo(7);
+		assertThat(ended.get("responseBytes").asInt()).isEqualTo(6);
+	}
+
+	@Test
+	void invocationEndedByAnInitErrorIsMarkedAsOne(CapturedOutput output) throws Exception {
+		CompletableFuture<InvocationResult> result = this.emulator.invoke("{}");
+		this.runtime.initError("Runtime.BadFunctionCode", "{\"errorMessage\":\"No function\"}");
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT);
+
+		JsonNode ended = await().atMost(RuntimeClient.WAIT)
+			.until(() -> this.invoker.history().get(0), (entry) -> entry.get("status").asString().equals("error"));
+
+		assertThat(ended.get("initError").asBoolean()).isTrue();
+		assertThat(ended.get("taken").asBoolean()).isFalse();
+		assertThat(ended.get("errorType").asString()).isEqualTo("Runtime.BadFunctionCode");
+		assertThat(output).contains("The runtime reported an init error (Runtime.BadFunctionCode)");
+	}
+
+	@Test
+	void timeoutInTheQueueIsNoInitError() throws Exception {
+		assertThat(this.emulator.invoke(InvocationRequest.builder("{}").timeout(Duration.ofMillis(50)).build()))
+			.succeedsWithin(RuntimeClient.WAIT);
+
+		JsonNode ended = await().atMost(RuntimeClient.WAIT)
+			.until(() -> this.invoker.history().get(0), (entry) -> entry.get("status").asString().equals("timeout"));
+
+		assertThat(ended.get("initError").asBoolean()).isFalse();
+		assertThat(ended.get("taken").asBoolean()).isFalse();
+	}
+
+	@Test
+	void oneInvocationIsDeletedAndThenAllAreCleared() throws Exception {
+		this.emulator.invoke("1");
+		this.emulator.invoke("2");
+		this.emulator.invoke("3");
+		JsonNode history = this.invoker.history();
+		String second = history.get(1).get("requestId").asString();
+
+		HttpResponse<String> deleted = this.invoker
+			.send(this.invoker.requestTo(HistoryEndpoint.PATH + "/" + second).DELETE());
+		HttpResponse<String> deletedAgain = this.invoker
+			.send(this.invoker.requestTo(HistoryEndpoint.PATH + "/" + second).DELETE());
+
+		assertThat(deleted.statusCode()).isEqualTo(204);
+		assertThat(deletedAgain.statusCode()).isEqualTo(404);
+		assertThat(this.invoker.history()).extracting((entry) -> entry.get("requestBody").asString())
+			.containsExactly("3", "1");
+		HttpResponse<String> cleared = this.invoker.send(this.invoker.requestTo(HistoryEndpoint.PATH).DELETE());
+		assertThat(cleared.statusCode()).isEqualTo(204);
 		assertThat(this.invoker.history()).isEmpty();
 	}
 

@@ -2,11 +2,16 @@ package dev.lambdaruntime.emulator.launcher;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.InvokeClient;
+import dev.lambdaruntime.emulator.page.SavedEventsEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -144,6 +149,16 @@ class LauncherArgumentsTest {
 		try (LambdaEmulatorLauncher launcher = start("--invoke", "{}", "--port", Integer.toString(port), "--", "sleep",
 				"60")) {
 			assertThat(launcher.emulator().port()).isEqualTo(port);
+		}
+	}
+
+	@Test
+	void eventsDirNamesTheFolderOfTheSavedEvents(@TempDir Path events) throws Exception {
+		try (LambdaEmulatorLauncher launcher = start("--invoke", "{}", "--events-dir", events.toString(), "--", "sleep",
+				"60")) {
+			String list = new InvokeClient(launcher.emulator()).get(SavedEventsEndpoint.PATH).body();
+
+			assertThat(JsonMapper.shared().readTree(list).get("folder").asString()).isEqualTo(events.toString());
 		}
 	}
 

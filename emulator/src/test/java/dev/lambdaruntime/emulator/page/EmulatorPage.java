@@ -1,12 +1,18 @@
 package dev.lambdaruntime.emulator.page;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,7 +28,7 @@ final class EmulatorPage {
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	private static final String HISTORY_ROWS = "return Array.from(document.querySelectorAll('#history tbody tr'))"
-			+ ".map((row) => Array.from(row.cells).map((cell) => cell.textContent));";
+			+ ".map((row) => [row.dataset.requestId].concat(Array.from(row.cells).map((cell) => cell.textContent)));";
 
 	private final WebDriver browser;
 
@@ -34,13 +40,12 @@ final class EmulatorPage {
 	}
 
 	/**
-	 * Opens the page at a URL, with no events saved in the browser for its origin.
+	 * Opens the page at a URL and waits until its script has loaded what it shows.
 	 * @param url the page's URL, or one that leads there
 	 */
 	void open(String url) {
 		this.browser.get(url);
-		((JavascriptExecutor) this.browser).executeScript("localStorage.clear();");
-		reload();
+		awaitReady();
 	}
 
 	/**
@@ -48,8 +53,25 @@ final class EmulatorPage {
 	 */
 	void reload() {
 		this.browser.navigate().refresh();
-		// the script fills the template picker once it has run
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#template-options option")));
+		awaitReady();
+	}
+
+	private void awaitReady() {
+		this.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+	}
+
+	/**
+	 * Sizes the browser's window so that the page gets the given viewport.
+	 * @param width the viewport's width
+	 * @param height the viewport's height
+	 */
+	void resize(int width, int height) {
+		this.browser.manage().window().setSize(new Dimension(width, height));
+		@SuppressWarnings("unchecked")
+		List<Long> viewport = (List<Long>) script("return [window.innerWidth, window.innerHeight];");
+		this.browser.manage()
+			.window()
+			.setSize(new Dimension(2 * width - viewport.get(0).intValue(), 2 * height - viewport.get(1).intValue()));
 	}
 
 	String url() {
@@ -76,6 +98,16 @@ final class EmulatorPage {
 		new Select(find("event-picker")).selectByVisibleText(label);
 	}
 
+	/**
+	 * Chooses a saved event and waits until the editor holds it.
+	 * @param name its name
+	 * @param event what it holds
+	 */
+	void chooseSaved(String name, String event) {
+		choose(name);
+		this.wait.until((browser) -> event.equals(event()));
+	}
+
 	String event() {
 		return find("event").getDomProperty("value");
 	}
@@ -86,12 +118,25 @@ final class EmulatorPage {
 		editor.sendKeys(event);
 	}
 
-	void saveEventAs(String name) {
+	void typeFunctionName(String name) {
+		WebElement input = find("function-name");
+		input.clear();
+		input.sendKeys(name);
+	}
+
+	String saveEventAs(String name) {
 		WebElement saveName = find("save-name");
 		saveName.clear();
 		saveName.sendKeys(name);
 		find("save").click();
-		this.wait.until(ExpectedConditions.textToBe(By.id("save-note"), "Saved “" + name + "”."));
+		return this.wait.until((browser) -> {
+			String note = text("save-note");
+			return note.isEmpty() ? null : note;
+		});
+	}
+
+	String eventsFolderNote() {
+		return text("events-folder");
 	}
 
 	void deleteChosenSavedEvent() {
@@ -104,13 +149,86 @@ final class EmulatorPage {
 	 * @return what the result panel shows
 	 */
 	Result invoke() {
+		clickInvoke();
+		return awaitResult();
+	}
+
+	void clickInvoke() {
 		find("invoke").click();
+	}
+
+	/**
+	 * Waits until the result panel shows an invocation that ended, and what the history says of it.
+	 * @return what the panel shows
+	 */
+	Result awaitResult() {
 		// the click has set the panel to pending; it changes once the Invoke API answers
-		this.wait.until((browser) -> !"pending".equals(find("result").getDomAttribute("data-state")));
-		return new Result(find("result").getDomAttribute("data-state"), find("result-status").getText(),
-				find("result-request-id").getText(), find("result-duration").getText(),
-				find("result-error").isDisplayed(), find("error-type").getText(), find("error-message").getText(),
-				find("result-body").getText());
+		this.wait.until((browser) -> !find("result").isDisplayed() ? false
+				: !"pending".equals(find("result").getDomAttribute("data-state")));
+		return result();
+	}
+
+	/**
+	 * Waits until the result panel shows the REPORT figures the history has for the invocation.
+	 * @return what the panel shows
+	 */
+	Result awaitReport() {
+		this.wait.until((browser) -> !text("result-report").equals("—") && !text("result-report").isEmpty());
+		return result();
+	}
+
+	Result result() {
+		return new Result(find("result").getDomAttribute("data-state"), text("result-status"),
+				text("result-request-id"), text("result-duration"), find("result-error").isDisplayed(),
+				text("error-type"), text("error-message"), text("result-body"),
+				find("result-cold-start").isDisplayed(), text("result-report"), text("result-log"), text("result-size"));
+	}
+
+	String awaitStatus(Predicate<String> expected) {
+		return this.wait.until((browser) -> {
+			String status = text("result-status");
+			return expected.test(status) ? status : null;
+		});
+	}
+
+	HttpView httpView() {
+		List<String> headers = this.browser.findElements(By.cssSelector("#http-headers tr"))
+			.stream()
+			.map((row) -> row.getDomProperty("textContent"))
+			.toList();
+		return new HttpView(find("result-http").isDisplayed(), text("http-status"), headers, text("http-body-note"),
+				text("http-body"));
+	}
+
+	String copyPayload() {
+		find("copy-payload").click();
+		return this.wait.until((browser) -> {
+			String note = text("copy-note");
+			return note.isEmpty() ? null : note;
+		});
+	}
+
+	Map<String, String> downloadLink() {
+		WebElement link = find("download-payload");
+		return Map.of("href", link.getDomProperty("href"), "download", link.getDomAttribute("download"));
+	}
+
+	/**
+	 * Whether the result panel stands beside the editor, right of it and level with it.
+	 */
+	boolean resultBesideEditor() {
+		WebElement editor = find("event");
+		WebElement result = find("result");
+		return result.getRect().getX() >= editor.getRect().getX() + editor.getRect().getWidth()
+				&& result.getRect().getY() < editor.getRect().getY() + editor.getRect().getHeight();
+	}
+
+	/**
+	 * Whether the top of the result panel is within the browser's window.
+	 */
+	boolean resultInView() {
+		return (Boolean) script("const top = document.getElementById('result').getBoundingClientRect().top;"
+				+ "return top >= 0 && top < window.innerHeight;");
 	}
 
 	/**
@@ -125,18 +243,94 @@ final class EmulatorPage {
 		});
 	}
 
+	/**
+	 * Clicks a button of a history row.
+	 * @param requestId the row's request id
+	 * @param label the button's text
+	 */
+	void clickInRow(String requestId, String label) {
+		rowButton(requestId, label).click();
+	}
+
+	WebElement rowButton(String requestId, String label) {
+		return row(requestId).findElements(By.tagName("button"))
+			.stream()
+			.filter((button) -> button.getText().equals(label))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	String requestIdTitle(String requestId) {
+		return row(requestId).findElement(By.cssSelector("td button.link")).getDomAttribute("title");
+	}
+
+	int rowHeight(String requestId) {
+		return row(requestId).getRect().getHeight();
+	}
+
+	void clearHistory() {
+		find("clear-history").click();
+	}
+
+	/**
+	 * Opens the details of a history row.
+	 * @return what the dialog shows
+	 */
+	Details details(String requestId) {
+		clickInRow(requestId, "View");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details")));
+		Details details = new Details(text("details-heading"), text("details-summary"), text("details-event-size"),
+				text("details-event"), text("details-response"), text("details-log"));
+		find("details-close").click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("details")));
+		return details;
+	}
+
+	List<String> awaitFunctions() {
+		return this.wait.until((browser) -> {
+			List<String> functions = texts(By.cssSelector("#function-list li"));
+			return functions.isEmpty() ? null : functions;
+		});
+	}
+
+	void chooseFunction(String name) {
+		find("function-list").findElements(By.tagName("button"))
+			.stream()
+			.filter((button) -> button.getText().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.click();
+	}
+
 	boolean contains(By locator) {
 		return !this.browser.findElements(locator).isEmpty();
+	}
+
+	void screenshot(Path file) throws Exception {
+		Files.createDirectories(file.getParent());
+		Files.write(file, ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private WebElement row(String requestId) {
+		return this.browser.findElement(By.cssSelector("#history tbody tr[data-request-id='" + requestId + "']"));
 	}
 
 	private List<HistoryRow> historyRows() {
 		// read in one go: the table is rebuilt whenever the history changes
 		@SuppressWarnings("unchecked")
-		List<List<String>> rows = (List<List<String>>) ((JavascriptExecutor) this.browser).executeScript(HISTORY_ROWS);
+		List<List<String>> rows = (List<List<String>>) script(HISTORY_ROWS);
 		return rows.stream()
-			.map((cells) -> new HistoryRow(cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5),
-					cells.get(6)))
+			.map((cells) -> new HistoryRow(cells.get(0), cells.get(2), cells.get(3), cells.get(4), cells.get(5),
+					cells.get(6), cells.get(7)))
 			.toList();
+	}
+
+	private Object script(String script) {
+		return ((JavascriptExecutor) this.browser).executeScript(script);
+	}
+
+	private String text(String id) {
+		return find(id).getDomProperty("textContent");
 	}
 
 	private WebElement find(String id) {
@@ -144,7 +338,7 @@ final class EmulatorPage {
 	}
 
 	private List<String> texts(By locator) {
-		return this.browser.findElements(locator).stream().map(WebElement::getText).toList();
+		return this.browser.findElements(locator).stream().map((found) -> found.getDomProperty("textContent")).toList();
 	}
 
 	/**
@@ -158,24 +352,57 @@ final class EmulatorPage {
 	 * @param errorType the error type, empty unless shown
 	 * @param errorMessage the error message, empty unless shown
 	 * @param body the payload, pretty-printed when it is JSON
+	 * @param coldStart whether the cold-start mark is shown
+	 * @param report the figures of the REPORT line
+	 * @param log the invocation's log lines
+	 * @param size the payload's size
 	 */
 	record Result(String state, String status, String requestId, String duration, boolean errorShown,
-			String errorType, String errorMessage, String body) {
+			String errorType, String errorMessage, String body, boolean coldStart, String report, String log,
+			String size) {
+
+	}
+
+	/**
+	 * What the result panel shows of an HTTP response.
+	 *
+	 * @param shown whether it is shown
+	 * @param status the status line
+	 * @param headers each header row's text
+	 * @param bodyNote what is said of the body
+	 * @param body the body
+	 */
+	record HttpView(boolean shown, String status, List<String> headers, String bodyNote, String body) {
 
 	}
 
 	/**
 	 * One row of the history table.
 	 *
+	 * @param requestId the request id the row is for
 	 * @param functionName the function invoked
-	 * @param requestId the request id
+	 * @param shownRequestId the request id as shown
 	 * @param status the status, and the error type if any
 	 * @param duration the duration in the runtime
-	 * @param event the start of the event
-	 * @param response the start of the response
+	 * @param event the event
+	 * @param response the response
 	 */
-	record HistoryRow(String functionName, String requestId, String status, String duration, String event,
-			String response) {
+	record HistoryRow(String requestId, String functionName, String shownRequestId, String status, String duration,
+			String event, String response) {
+
+	}
+
+	/**
+	 * What the details dialog of an invocation shows.
+	 *
+	 * @param heading its heading
+	 * @param summary the line under it
+	 * @param eventSize the size of the event
+	 * @param event the event
+	 * @param response the response
+	 * @param log the log lines
+	 */
+	record Details(String heading, String summary, String eventSize, String event, String response, String log) {
 
 	}
 

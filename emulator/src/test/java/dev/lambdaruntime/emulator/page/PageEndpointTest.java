@@ -2,7 +2,17 @@ package dev.lambdaruntime.emulator.page;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+<<<<<<< HEAD
 import java.util.List;
+=======
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+>>>>>>> page
 import java.util.concurrent.CompletableFuture;
 
 import dev.lambdaruntime.emulator.InvocationResult;
@@ -19,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
 class PageEndpointTest {
+
+	private static final Pattern IMPORT = Pattern.compile("from '\\./([a-z]+\\.js)'");
 
 	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().functionName("orders").build();
@@ -58,6 +70,7 @@ class PageEndpointTest {
 	}
 
 	@Test
+<<<<<<< HEAD
 	void eachEventTemplateIsServedAsJsonBesideTheirIndex() throws Exception {
 		HttpResponse<String> index = this.client.get("/emulator/templates/");
 
@@ -89,6 +102,22 @@ class PageEndpointTest {
 			assertThat(templates.get(i).get("event")).as(id)
 				.isEqualTo(this.client.json("/emulator/templates/" + id + ".json"));
 		}
+=======
+	void everyModuleThePageImportsIsServedAsJavaScript() throws Exception {
+		Deque<String> modules = new ArrayDeque<>(List.of("app.js"));
+		Set<String> served = new HashSet<>();
+		while (!modules.isEmpty()) {
+			String module = modules.pop();
+			if (served.add(module)) {
+				HttpResponse<String> script = assertContentType("/emulator/" + module, "text/javascript; charset=utf-8");
+				Matcher imports = IMPORT.matcher(script.body());
+				while (imports.find()) {
+					modules.push(imports.group(1));
+				}
+			}
+		}
+		assertThat(served).contains("app.js", "api.js", "events.js", "history.js", "result.js", "view.js");
+>>>>>>> page
 	}
 
 	@Test
@@ -121,10 +150,11 @@ class PageEndpointTest {
 			.satisfies((answer) -> assertThat(answer.payloadAsString()).isEqualTo("\"done\""));
 	}
 
-	private void assertContentType(String path, String contentType) throws Exception {
+	private HttpResponse<String> assertContentType(String path, String contentType) throws Exception {
 		HttpResponse<String> answer = this.client.get(path);
 		assertThat(answer.statusCode()).as(path).isEqualTo(200);
 		assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue(contentType);
+		return answer;
 	}
 
 }

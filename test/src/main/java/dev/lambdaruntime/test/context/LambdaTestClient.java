@@ -152,7 +152,7 @@ public final class LambdaTestClient {
 	/**
 	 * Starts a request for a saved event: {@code lambda-events/NAME.json} on the test classpath,
 	 * that is {@code src/test/resources/lambda-events/} in a Maven or Gradle project, where events
-	 * can be committed and shared.
+	 * can be committed and shared, and where the emulator's page saves them by default.
 	 * @param name the event's name, its file name without {@code .json}
 	 * @return a builder for the request's details, with the file's bytes as the event
 	 * @throws IllegalArgumentException if there is no such event
