@@ -49,12 +49,10 @@ public final class EmulatedInvocation {
 
 	private State state = State.QUEUED;
 
-<<<<<<< HEAD
 	/** How many times the invocation was handed to a runtime, so that a failed delivery is told from a later one. */
 	private int deliveries;
-=======
+
 	private boolean taken;
->>>>>>> page
 
 	private long startNanos;
 

@@ -28,21 +28,15 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 
 	private static final String FUNCTION_NAME_PLACEHOLDER = "{{functionName}}";
 
-<<<<<<< HEAD
 	private static final String TEMPLATES_SCRIPT = "templates.js";
 
 	private static final String EVENT_TEMPLATES_PLACEHOLDER = "/*{{eventTemplates}}*/[]";
 
-	private static final Map<String, String> CONTENT_TYPES = Map.of(INDEX, "text/html; charset=utf-8", "app.js",
-			"text/javascript; charset=utf-8", TEMPLATES_SCRIPT, "text/javascript; charset=utf-8", "style.css",
-			"text/css; charset=utf-8");
-=======
 	private static final String SCRIPT = "text/javascript; charset=utf-8";
 
 	private static final Map<String, String> CONTENT_TYPES = Map.of(INDEX, "text/html; charset=utf-8", "style.css",
-			"text/css; charset=utf-8", "templates.js", SCRIPT, "app.js", SCRIPT, "api.js", SCRIPT, "events.js", SCRIPT,
+			"text/css; charset=utf-8", TEMPLATES_SCRIPT, SCRIPT, "app.js", SCRIPT, "api.js", SCRIPT, "events.js", SCRIPT,
 			"history.js", SCRIPT, "result.js", SCRIPT, "view.js", SCRIPT);
->>>>>>> page
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";

@@ -114,24 +114,16 @@ class EmulatorPageTest {
 	}
 
 	@Test
-<<<<<<< HEAD
 	void rootLeadsToThePageWithTheFunctionNameAndAnEventOfEachTemplate() throws Exception {
-=======
-	void rootLeadsToThePageWithTheFunctionNameAndTheTemplates() {
->>>>>>> page
 		this.page.open("http://" + this.emulator.runtimeApi() + "/");
 
 		assertThat(this.page.url()).isEqualTo(this.emulator.pageUrl());
 		assertThat(this.page.functionName()).isEqualTo("orders");
-<<<<<<< HEAD
 		List<String> labels = this.invoker.json("/emulator/templates/").valueStream()
 			.map((template) -> template.get("label").asString())
 			.toList();
 		assertThat(labels).contains("A JSON string", "SQS message", "Kafka (Amazon MSK) records");
 		assertThat(this.page.templates()).containsExactlyElementsOf(labels);
-=======
-		assertThat(this.page.templates()).contains("A JSON string", "SQS message");
->>>>>>> page
 		assertThat(this.page.event()).isEqualTo("\"hello\"");
 	}
 

@@ -2,9 +2,6 @@ package dev.lambdaruntime.emulator.page;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-<<<<<<< HEAD
-import java.util.List;
-=======
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
->>>>>>> page
 import java.util.concurrent.CompletableFuture;
 
 import dev.lambdaruntime.emulator.InvocationResult;
@@ -70,7 +66,6 @@ class PageEndpointTest {
 	}
 
 	@Test
-<<<<<<< HEAD
 	void eachEventTemplateIsServedAsJsonBesideTheirIndex() throws Exception {
 		HttpResponse<String> index = this.client.get("/emulator/templates/");
 
@@ -102,7 +97,9 @@ class PageEndpointTest {
 			assertThat(templates.get(i).get("event")).as(id)
 				.isEqualTo(this.client.json("/emulator/templates/" + id + ".json"));
 		}
-=======
+	}
+
+	@Test
 	void everyModuleThePageImportsIsServedAsJavaScript() throws Exception {
 		Deque<String> modules = new ArrayDeque<>(List.of("app.js"));
 		Set<String> served = new HashSet<>();
@@ -117,7 +114,6 @@ class PageEndpointTest {
 			}
 		}
 		assertThat(served).contains("app.js", "api.js", "events.js", "history.js", "result.js", "view.js");
->>>>>>> page
 	}
 
 	@Test
