@@ -82,6 +82,14 @@ public final class InvocationRequest {
 	}
 
 	/**
+	 * Returns the number of event bytes, without copying them.
+	 * @return the event's length
+	 */
+	public int payloadLength() {
+		return this.payload.length;
+	}
+
+	/**
 	 * Returns the request id: the one given, or a random UUID.
 	 * @return the request id
 	 */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,20 +15,26 @@ import static org.awaitility.Awaitility.await;
 @Timeout(30)
 class ConcurrencyLimitTest {
 
+	/**
+	 * With one at a time, a next call made while an invocation runs gets that one again, with
+	 * its request id and deadline, as Lambda's does; the queued one waits until it ends.
+	 */
 	@Test
-	void withOneAtATimeTheNextInvocationWaitsUntilTheRunningOneEnds() throws Exception {
+	void withOneAtATimeANextCallWhileAnInvocationRunsGetsItAgainAndTheNextWaitsUntilItEnds() throws Exception {
 		try (LambdaEmulator emulator = LambdaEmulator.builder().maxConcurrency(1).build()) {
 			RuntimeClient runtime = new RuntimeClient(emulator);
 			emulator.invoke("1");
 			emulator.invoke("2");
-			String first = RuntimeClient.requestId(runtime.awaitNext());
+			HttpResponse<byte[]> first = runtime.awaitNext();
 
-			CompletableFuture<HttpResponse<byte[]>> second = runtime.next();
-			assertStillWaiting(second);
-			runtime.respond(first, "{}");
+			HttpResponse<byte[]> again = runtime.awaitNext();
+			assertThat(body(again)).isEqualTo("1");
+			assertThat(RuntimeClient.requestId(again)).isEqualTo(RuntimeClient.requestId(first));
+			assertThat(again.headers().firstValue(RuntimeApiProtocol.DEADLINE_MS))
+				.isEqualTo(first.headers().firstValue(RuntimeApiProtocol.DEADLINE_MS));
+			runtime.respond(RuntimeClient.requestId(first), "{}");
 
-			assertThat(second).succeedsWithin(RuntimeClient.WAIT)
-				.satisfies((next) -> assertThat(body(next)).isEqualTo("2"));
+			assertThat(body(runtime.awaitNext())).isEqualTo("2");
 		}
 	}
 

@@ -43,6 +43,12 @@ class InvocationRequestTest {
 	}
 
 	@Test
+	void payloadLengthIsTheNumberOfEventBytes() {
+		assertThat(InvocationRequest.of("\"é\"").payloadLength()).isEqualTo(4);
+		assertThat(InvocationRequest.builder(new byte[0]).build().payloadLength()).isZero();
+	}
+
+	@Test
 	void suppliedDetailsAreKept() {
 		InvocationRequest request = InvocationRequest.builder("{}")
 			.requestId("id")

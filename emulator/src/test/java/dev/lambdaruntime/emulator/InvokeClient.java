@@ -70,7 +70,16 @@ public final class InvokeClient {
 	 * @return the {@code invocations} array, newest first
 	 */
 	public JsonNode history() throws IOException, InterruptedException {
-		return JsonMapper.shared().readTree(get(HistoryEndpoint.PATH).body()).get("invocations");
+		return json(HistoryEndpoint.PATH).get("invocations");
+	}
+
+	/**
+	 * Reads a JSON document the emulator serves.
+	 * @param path its path, such as {@code /emulator/templates/}
+	 * @return the document
+	 */
+	public JsonNode json(String path) throws IOException, InterruptedException {
+		return JsonMapper.shared().readTree(get(path).body());
 	}
 
 }

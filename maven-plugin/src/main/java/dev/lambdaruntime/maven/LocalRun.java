@@ -6,12 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
-import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
 import org.apache.maven.plugin.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * @param function the function to serve, or {@code null} to leave the choice to the application
  * @param port the port to try first; any free one when it is taken
  * @param eventsDir the folder of the page's saved events
+ * @param logFile where the function's log goes, or {@code null} for this process's standard output
  */
-record LocalRun(List<Path> classpath, String mainClass, @Nullable String function, int port, Path eventsDir) {
+record LocalRun(List<Path> classpath, String mainClass, @Nullable String function, int port, Path eventsDir,
+		@Nullable Path logFile) {
 
 	/** What a first invocation may take beyond its timeout: the application's start. */
 	private static final Duration START_ALLOWANCE = Duration.ofSeconds(60);
@@ -56,6 +54,9 @@ record LocalRun(List<Path> classpath, String mainClass, @Nullable String functio
 		if (this.function != null) {
 			builder.handler(this.function);
 		}
+		if (this.logFile != null) {
+			builder.output(this.logFile);
+		}
 		return builder;
 	}
 
@@ -73,29 +74,15 @@ record LocalRun(List<Path> classpath, String mainClass, @Nullable String functio
 	}
 
 	/**
-	 * Sends a first event and waits for its answer.
+	 * Sends a first event through the Invoke API and waits for its answer: at most the function's
+	 * timeout and the application's start.
 	 * @param launcher the running launcher
 	 * @param event the event, a JSON text
-	 * @return a line that says what the function answered
+	 * @return the answer, with the function's log of it
 	 */
-	static String invokeFirst(LambdaEmulatorLauncher launcher, String event) {
-		InvocationRequest request = InvocationRequest.of(event);
-		Duration wait = launcher.emulator().timeoutOf(request).plus(START_ALLOWANCE);
-		try {
-			InvocationResult result = launcher.emulator().invoke(request).get(wait.toNanos(), TimeUnit.NANOSECONDS);
-			return (result.isError() ? "Error " + result.errorType() + ": " : "Response: ") + result.payloadAsString()
-					+ " (request " + result.requestId() + ", " + result.duration().toMillis() + " ms)";
-		}
-		catch (TimeoutException ex) {
-			return "No answer to the first event within " + wait.toSeconds() + " seconds";
-		}
-		catch (ExecutionException ex) {
-			return "The first event failed: " + ex.getCause().getMessage();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "Interrupted while waiting for the first event's answer";
-		}
+	static FirstEventAnswer invokeFirst(LambdaEmulatorLauncher launcher, String event) {
+		Duration wait = launcher.emulator().timeoutOf(InvocationRequest.of(event)).plus(START_ALLOWANCE);
+		return FirstEventAnswer.invoke(launcher.emulator().invokeUrl(), event, wait);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,7 +25,7 @@ import org.springframework.boot.loader.tools.MainClassFinder;
  * Runs the application locally under the Lambda emulator, with no code of your own: the emulator
  * serves the Lambda Runtime API, the Invoke API and its page in this JVM, and runs the
  * application's main class as the function's runtime, relaunching it when it exits, as Lambda
- * does, until Ctrl-C. The application prints the page's address and a curl line with an event
+ * does, until Ctrl-C (or, with {@code lambda.exit-after-event}, until its first event is answered). The application prints the page's address and a curl line with an event
  * that fits its function once it is ready.
  *
  * @since 0.1.0
@@ -57,6 +58,15 @@ public class RunMojo extends AbstractMojo {
 	private @Nullable File eventFile;
 
 	/**
+	 * Whether to stop once the first event ({@link #event} or {@link #eventFile}) is answered, for
+	 * scripts and CI: the function's log then goes to {@code target/lambda-run.log}, the answer
+	 * and the function's log of that invocation are printed, and the goal fails when the
+	 * invocation ended in an error.
+	 */
+	@Parameter(property = "lambda.exit-after-event", defaultValue = "false")
+	private boolean exitAfterEvent;
+
+	/**
 	 * The application's main class. Without it, the one class with a {@code main} method and
 	 * {@code @SpringBootApplication}, found as {@code spring-boot:run} finds it.
 	 */
@@ -81,20 +91,29 @@ public class RunMojo extends AbstractMojo {
 	private MavenProject project;
 
 	@Override
-	public void execute() throws MojoExecutionException {
+	public void execute() throws MojoExecutionException, MojoFailureException {
 		String firstEvent = firstEvent();
-		LocalRun run = new LocalRun(classpath(), mainClass(), this.function, this.port, this.eventsDir.toPath());
+		if (this.exitAfterEvent && firstEvent == null) {
+			throw new MojoExecutionException(
+					"lambda.exit-after-event needs a first event: -Dlambda.event=... or -Dlambda.event-file=...");
+		}
+		Path logFile = this.exitAfterEvent ? Path.of(this.project.getBuild().getDirectory(), "lambda-run.log") : null;
+		LocalRun run = new LocalRun(classpath(), mainClass(), this.function, this.port, this.eventsDir.toPath(), logFile);
 		LambdaEmulatorLauncher launcher = run.start(getLog());
+		getLog().info("Lambda emulator on " + launcher.emulator().pageUrl() + ", starting " + run.mainClass()
+				+ ((this.function != null) ? " with function '" + this.function + "'" : "")
+				+ ((logFile != null) ? "; its log goes to " + logFile : "; Ctrl-C stops"));
+		if (logFile != null) {
+			answerAndStop(launcher, firstEvent, logFile);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			launcher.close();
 			stopped.countDown();
 		}, "lambda-runtime-run-shutdown"));
-		getLog().info("Lambda emulator on " + launcher.emulator().pageUrl() + ", starting " + run.mainClass()
-				+ ((this.function != null) ? " with function '" + this.function + "'" : "") + "; Ctrl-C stops");
 		if (firstEvent != null) {
-			// the goal's product, like the application's own output: shown with -q too
-			System.out.printf("%nFirst event: %s%n%s%n%n", firstEvent, LocalRun.invokeFirst(launcher, firstEvent));
+			print(firstEvent, LocalRun.invokeFirst(launcher, firstEvent).describe());
 		}
 		try {
 			stopped.await();
@@ -103,6 +122,24 @@ public class RunMojo extends AbstractMojo {
 			Thread.currentThread().interrupt();
 			launcher.close();
 		}
+	}
+
+	private static void answerAndStop(LambdaEmulatorLauncher launcher, String event, Path logFile)
+			throws MojoFailureException {
+		FirstEventAnswer answer;
+		try (launcher) {
+			answer = LocalRun.invokeFirst(launcher, event);
+		}
+		print(event, answer.describe() + "\nLog tail (X-Amz-Log-Result):\n" + answer.logTail().stripTrailing()
+				+ "\nThe whole log: " + logFile);
+		if (answer.failed()) {
+			throw new MojoFailureException("The first event was not answered with a response: " + answer.describe());
+		}
+	}
+
+	/** The goal's product, like the application's own output: shown with {@code -q} too. */
+	private static void print(String event, String answer) {
+		System.out.printf("%nFirst event: %s%n%s%n%n", event, answer);
 	}
 
 	private @Nullable String firstEvent() throws MojoExecutionException {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +35,6 @@ public final class EmulatedInvocation {
 
 	private final InvocationRequest request;
 
-	private final byte[] payload;
-
 	private final String invokedFunctionArn;
 
 	private final Duration timeout;
@@ -49,6 +48,9 @@ public final class EmulatedInvocation {
 	private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
 
 	private State state = State.QUEUED;
+
+	/** How many times the invocation was handed to a runtime, so that a failed delivery is told from a later one. */
+	private int deliveries;
 
 	private boolean taken;
 
@@ -75,7 +77,6 @@ public final class EmulatedInvocation {
 		this.listener = listener;
 		this.log = log;
 		this.request = request;
-		this.payload = request.payload();
 		this.invokedFunctionArn = invokedFunctionArn;
 		this.timeout = timeout;
 		this.onTimeout = onTimeout;
@@ -87,11 +88,17 @@ public final class EmulatedInvocation {
 	}
 
 	/**
-	 * Returns the event, copied once from the request, for the readers that never change it.
-	 * @return the event, not copied
+	 * Returns a copy of the event, made for the one who writes or reads it, so that the
+	 * invocation holds the event once however long it waits.
+	 * @return the event
 	 */
 	public byte[] payload() {
-		return this.payload;
+		return this.request.payload();
+	}
+
+	/** The number of event bytes, which the queue's limit of bytes counts. */
+	int payloadLength() {
+		return this.request.payloadLength();
 	}
 
 	public String requestId() {
@@ -145,20 +152,36 @@ public final class EmulatedInvocation {
 	 * Moves a queued invocation to running, and writes its {@code START} line.
 	 * @param initDuration how long the runtime took to initialize, if this is its first
 	 * invocation since; else {@code null}
-	 * @return {@code false} if the invocation is no longer queued
+	 * @return the number of this delivery, for {@link #returnToQueue(int)}; empty if the
+	 * invocation is no longer queued
 	 */
-	public boolean start(@Nullable Duration initDuration) {
+	public OptionalInt start(@Nullable Duration initDuration) {
+		int delivery;
 		synchronized (this) {
 			if (this.state != State.QUEUED) {
-				return false;
+				return OptionalInt.empty();
 			}
 			this.state = State.RUNNING;
 			this.taken = true;
 			this.startNanos = System.nanoTime();
 			this.initDuration = (initDuration != null) ? initDuration : this.initDuration;
+			delivery = ++this.deliveries;
 		}
 		this.log.started(requestId());
-		return true;
+		return OptionalInt.of(delivery);
+	}
+
+	/**
+	 * Hands a running invocation to the runtime once more, because the runtime asked for its
+	 * next event while it ran: with one invocation at a time that is the one in progress, as in
+	 * Lambda ({@code RuntimeRunningState.Ready} of the Runtime Interface Emulator renders it
+	 * again). Its earlier delivery may have been lost without a failed write to show it, as an
+	 * event without a body is, whose headers go out whole into a connection already closed.
+	 * @return the number of this delivery, for {@link #returnToQueue(int)}; empty if the
+	 * invocation is no longer running
+	 */
+	public synchronized OptionalInt deliverAgain() {
+		return (this.state == State.RUNNING) ? OptionalInt.of(++this.deliveries) : OptionalInt.empty();
 	}
 
 	/** When the invocation times out, in epoch milliseconds: its arrival plus its timeout. */
@@ -169,10 +192,11 @@ public final class EmulatedInvocation {
 	/**
 	 * Moves a running invocation back to queued, because the runtime it was handed to never
 	 * received it.
-	 * @return {@code false} if the invocation already ended
+	 * @param delivery the number of the delivery that failed
+	 * @return {@code false} if the invocation already ended, or was handed out again since
 	 */
-	public synchronized boolean returnToQueue() {
-		if (this.state != State.RUNNING) {
+	public synchronized boolean returnToQueue(int delivery) {
+		if (this.state != State.RUNNING || delivery != this.deliveries) {
 			return false;
 		}
 		this.state = State.QUEUED;

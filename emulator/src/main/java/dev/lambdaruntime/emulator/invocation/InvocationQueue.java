@@ -53,22 +53,30 @@ public final class InvocationQueue {
 			throw new RejectedExecutionException(
 					"The queue of invocations waiting for the runtime is full (at most " + this.maxWaiting + ")");
 		}
-		if (this.waitingBytes + invocation.payload().length > this.maxWaitingBytes) {
+		if (this.waitingBytes + invocation.payloadLength() > this.maxWaitingBytes) {
 			throw new RejectedExecutionException("The queue of invocations waiting for the runtime is full: "
-					+ this.waitingBytes + " bytes of events wait, and " + invocation.payload().length
+					+ this.waitingBytes + " bytes of events wait, and " + invocation.payloadLength()
 					+ " more would exceed the limit of " + this.maxWaitingBytes);
 		}
-		this.waitingBytes += invocation.payload().length;
+		this.waitingBytes += invocation.payloadLength();
 		this.waiting.addLast(invocation);
 		notifyAll();
 	}
 
 	/**
-	 * Waits for the oldest invocation and hands it out.
+	 * Waits for the oldest invocation and hands it out; with one invocation at a time, a call
+	 * made while one is running is handed that one again, at once.
 	 * @return the invocation, or empty once the queue is closed or the waiting takers released
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	public synchronized Optional<EmulatedInvocation> take() throws InterruptedException {
+	public synchronized Optional<Handout> take() throws InterruptedException {
+		if (this.maxConcurrency == 1) {
+			for (EmulatedInvocation running : this.handedOut) {
+				if (running.running()) {
+					return Optional.of(new Handout(running, true));
+				}
+			}
+		}
 		long round = this.takerRound;
 		while (!this.closed && round == this.takerRound
 				&& (this.waiting.isEmpty() || this.handedOut.size() >= this.maxConcurrency)) {
@@ -79,7 +87,7 @@ public final class InvocationQueue {
 		}
 		EmulatedInvocation invocation = removeOldest();
 		this.handedOut.add(invocation);
-		return Optional.of(invocation);
+		return Optional.of(new Handout(invocation, false));
 	}
 
 	/**
@@ -91,7 +99,7 @@ public final class InvocationQueue {
 		this.handedOut.remove(invocation);
 		if (!this.closed) {
 			// Already accepted: it goes back even beyond the limits, which it was within
-			this.waitingBytes += invocation.payload().length;
+			this.waitingBytes += invocation.payloadLength();
 			this.waiting.addFirst(invocation);
 		}
 		notifyAll();
@@ -118,7 +126,7 @@ public final class InvocationQueue {
 
 	private EmulatedInvocation removeOldest() {
 		EmulatedInvocation invocation = this.waiting.removeFirst();
-		this.waitingBytes -= invocation.payload().length;
+		this.waitingBytes -= invocation.payloadLength();
 		return invocation;
 	}
 
@@ -152,6 +160,16 @@ public final class InvocationQueue {
 		this.waiting.clear();
 		this.waitingBytes = 0;
 		notifyAll();
+	}
+
+	/**
+	 * An invocation handed out by {@link #take()}.
+	 *
+	 * @param invocation the invocation
+	 * @param again whether it is running already, handed out before to a runtime that now asks
+	 * for its next event
+	 */
+	public record Handout(EmulatedInvocation invocation, boolean again) {
 	}
 
 }

@@ -10,12 +10,14 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
 import dev.lambdaruntime.emulator.http.JsonBodies;
 import dev.lambdaruntime.emulator.http.ResponseWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the emulator's web page under {@code /emulator/}: plain HTML, CSS and JavaScript from the
  * jar, with which a person picks or edits an event, invokes the function through the Invoke API
- * and watches the recent invocations of {@link HistoryEndpoint}. {@link #withRootRedirect} sends a
- * browser that opens the emulator's root there.
+ * and watches the recent invocations of {@link HistoryEndpoint}; and the {@link EventTemplates event
+ * templates} under {@code /emulator/templates/} (their index there, each event as {@code ID.json}).
+ * {@link #withRootRedirect} sends a browser that opens the emulator's root there.
  */
 public final class PageEndpoint implements ExchangeHandler.Action {
 
@@ -26,10 +28,14 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 
 	private static final String FUNCTION_NAME_PLACEHOLDER = "{{functionName}}";
 
+	private static final String TEMPLATES_SCRIPT = "templates.js";
+
+	private static final String EVENT_TEMPLATES_PLACEHOLDER = "/*{{eventTemplates}}*/[]";
+
 	private static final String SCRIPT = "text/javascript; charset=utf-8";
 
 	private static final Map<String, String> CONTENT_TYPES = Map.of(INDEX, "text/html; charset=utf-8", "style.css",
-			"text/css; charset=utf-8", "templates.js", SCRIPT, "app.js", SCRIPT, "api.js", SCRIPT, "events.js", SCRIPT,
+			"text/css; charset=utf-8", TEMPLATES_SCRIPT, SCRIPT, "app.js", SCRIPT, "api.js", SCRIPT, "events.js", SCRIPT,
 			"history.js", SCRIPT, "result.js", SCRIPT, "view.js", SCRIPT);
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -70,7 +76,9 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 		String path = exchange.getRequestURI().getRawPath();
 		String name = path.startsWith(PATH) ? path.substring(PATH.length()) : path;
 		String file = name.isEmpty() ? INDEX : name;
-		String contentType = CONTENT_TYPES.get(file);
+		byte @Nullable [] template = file.startsWith(EventTemplates.FOLDER) ? EventTemplates.bundled().file(file)
+				: null;
+		String contentType = (template != null) ? JsonBodies.CONTENT_TYPE : CONTENT_TYPES.get(file);
 		if (contentType == null) {
 			ResponseWriter.write(exchange, 404, Map.of("Content-Type", JsonBodies.CONTENT_TYPE),
 					JsonBodies.error("NotFound", "Nothing is at " + path + "; the page is at " + PATH));
@@ -80,7 +88,7 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 					JsonBodies.error("MethodNotAllowed", path + " answers GET only"));
 		}
 		else {
-			ResponseWriter.write(exchange, 200, headers(contentType), content(file));
+			ResponseWriter.write(exchange, 200, headers(contentType), (template != null) ? template : content(file));
 		}
 	}
 
@@ -90,12 +98,17 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 				throw new IllegalStateException("The page's " + file + " is missing from the jar");
 			}
 			byte[] content = resource.readAllBytes();
-			if (!file.equals(INDEX)) {
-				return content;
-			}
-			return new String(content, StandardCharsets.UTF_8).replace(FUNCTION_NAME_PLACEHOLDER, this.functionName)
-				.getBytes(StandardCharsets.UTF_8);
+			return switch (file) {
+				case INDEX -> replace(content, FUNCTION_NAME_PLACEHOLDER, this.functionName);
+				case TEMPLATES_SCRIPT ->
+					replace(content, EVENT_TEMPLATES_PLACEHOLDER, EventTemplates.bundled().withEvents());
+				default -> content;
+			};
 		}
+	}
+
+	private static byte[] replace(byte[] content, String placeholder, String value) {
+		return new String(content, StandardCharsets.UTF_8).replace(placeholder, value).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Map<String, String> headers(String contentType) {

@@ -3,6 +3,7 @@ package dev.lambdaruntime.emulator.runtimeapi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.extensionsapi.ExtensionRegistry;
@@ -15,7 +16,9 @@ import dev.lambdaruntime.runtime.RuntimeApiProtocol;
 /**
  * Answers {@code GET /runtime/invocation/next}: waits for the next queued invocation, starts it,
  * sends extensions its {@code INVOKE} event, and hands its event to the runtime, putting it back
- * in the queue if the runtime went away.
+ * in the queue if the runtime went away. With one invocation at a time, a call made while an
+ * invocation runs gets that invocation again, as in Lambda: so an event whose delivery failed
+ * unnoticed is delivered when the runtime asks for its next event, rather than timing out.
  */
 final class NextInvocationEndpoint {
 
@@ -43,15 +46,14 @@ final class NextInvocationEndpoint {
 		}
 		try {
 			while (true) {
-				Optional<EmulatedInvocation> next = this.queue.take();
+				Optional<InvocationQueue.Handout> next = this.queue.take();
 				if (next.isEmpty()) {
 					return Optional.empty();
 				}
-				if (next.get().start(this.environment.takeInitDuration())) {
-					this.extensions.invoked(next.get());
-					return Optional.of(delivery(next.get()));
+				OptionalInt delivery = handOut(next.get());
+				if (delivery.isPresent()) {
+					return Optional.of(delivery(next.get().invocation(), delivery.getAsInt()));
 				}
-				this.queue.finished(next.get());
 			}
 		}
 		catch (InterruptedException ex) {
@@ -60,7 +62,26 @@ final class NextInvocationEndpoint {
 		}
 	}
 
-	private RuntimeApiResponse delivery(EmulatedInvocation invocation) {
+	/**
+	 * Starts an invocation taken from the queue, or hands a running one out again.
+	 * @return the number of the delivery, or empty if the invocation ended meanwhile
+	 */
+	private OptionalInt handOut(InvocationQueue.Handout handout) {
+		EmulatedInvocation invocation = handout.invocation();
+		if (handout.again()) {
+			return invocation.deliverAgain();
+		}
+		OptionalInt delivery = invocation.start(this.environment.takeInitDuration());
+		if (delivery.isPresent()) {
+			this.extensions.invoked(invocation);
+		}
+		else {
+			this.queue.finished(invocation);
+		}
+		return delivery;
+	}
+
+	private RuntimeApiResponse delivery(EmulatedInvocation invocation, int delivery) {
 		InvocationRequest request = invocation.request();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", JsonBodies.CONTENT_TYPE);
@@ -72,7 +93,7 @@ final class NextInvocationEndpoint {
 		request.cognitoIdentity().ifPresent((value) -> headers.put(RuntimeApiProtocol.COGNITO_IDENTITY, value));
 		request.tenantId().ifPresent((value) -> headers.put(RuntimeApiProtocol.TENANT_ID, value));
 		return new RuntimeApiResponse(200, headers, invocation.payload(), () -> {
-			if (invocation.returnToQueue()) {
+			if (invocation.returnToQueue(delivery)) {
 				this.queue.putBack(invocation);
 			}
 		}, RuntimeApiResponse.NOTHING);

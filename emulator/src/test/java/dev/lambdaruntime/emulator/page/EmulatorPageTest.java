@@ -114,12 +114,16 @@ class EmulatorPageTest {
 	}
 
 	@Test
-	void rootLeadsToThePageWithTheFunctionNameAndTheTemplates() {
+	void rootLeadsToThePageWithTheFunctionNameAndAnEventOfEachTemplate() throws Exception {
 		this.page.open("http://" + this.emulator.runtimeApi() + "/");
 
 		assertThat(this.page.url()).isEqualTo(this.emulator.pageUrl());
 		assertThat(this.page.functionName()).isEqualTo("orders");
-		assertThat(this.page.templates()).contains("A JSON string", "SQS message");
+		List<String> labels = this.invoker.json("/emulator/templates/").valueStream()
+			.map((template) -> template.get("label").asString())
+			.toList();
+		assertThat(labels).contains("A JSON string", "SQS message", "Kafka (Amazon MSK) records");
+		assertThat(this.page.templates()).containsExactlyElementsOf(labels);
 		assertThat(this.page.event()).isEqualTo("\"hello\"");
 	}
 

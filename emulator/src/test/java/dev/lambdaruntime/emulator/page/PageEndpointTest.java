@@ -18,6 +18,8 @@ import dev.lambdaruntime.emulator.RuntimeClient;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +66,40 @@ class PageEndpointTest {
 	}
 
 	@Test
+	void eachEventTemplateIsServedAsJsonBesideTheirIndex() throws Exception {
+		HttpResponse<String> index = this.client.get("/emulator/templates/");
+
+		assertThat(index.statusCode()).isEqualTo(200);
+		assertThat(index.headers().firstValue("Content-Type")).hasValue("application/json");
+		List<String> ids = JsonMapper.shared().readTree(index.body()).valueStream()
+			.map((template) -> template.get("id").asString())
+			.toList();
+		assertThat(ids).contains("string", "apigateway-rest", "sqs", "kafka-self-managed", "cloudwatch-logs");
+		for (String id : ids) {
+			assertContentType("/emulator/templates/" + id + ".json", "application/json");
+		}
+		assertThat(this.client.json("/emulator/templates/sqs.json").at("/Records/0/eventSource").asString())
+			.isEqualTo("aws:sqs");
+	}
+
+	@Test
+	void templatesScriptGivesThePageEachTemplateWithItsEvent() throws Exception {
+		String script = this.client.get("/emulator/templates.js").body();
+
+		String array = script.substring(script.indexOf("Object.freeze(") + "Object.freeze(".length(),
+				script.lastIndexOf(");"));
+		JsonNode templates = JsonMapper.shared().readTree(array);
+		JsonNode index = this.client.json("/emulator/templates/");
+		assertThat(templates).hasSameSizeAs(index);
+		for (int i = 0; i < index.size(); i++) {
+			String id = index.get(i).get("id").asString();
+			assertThat(templates.get(i).get("label")).isEqualTo(index.get(i).get("label"));
+			assertThat(templates.get(i).get("event")).as(id)
+				.isEqualTo(this.client.json("/emulator/templates/" + id + ".json"));
+		}
+	}
+
+	@Test
 	void everyModuleThePageImportsIsServedAsJavaScript() throws Exception {
 		Deque<String> modules = new ArrayDeque<>(List.of("app.js"));
 		Set<String> served = new HashSet<>();
@@ -83,7 +119,8 @@ class PageEndpointTest {
 	@Test
 	void onlyThePagesOwnFilesAreServed() throws Exception {
 		for (String path : new String[] { "/emulator/page/app.js", "/emulator/../LambdaEmulator.class",
-				"/emulator/%2e%2e/LambdaEmulator.class", "/emulator/secret.txt" }) {
+				"/emulator/%2e%2e/LambdaEmulator.class", "/emulator/secret.txt", "/emulator/templates/missing.json",
+				"/emulator/templates/../app.js", "/emulator/templates/%2e%2e/PageEndpoint.class" }) {
 			assertThat(this.client.get(path).statusCode()).as(path).isEqualTo(404);
 		}
 	}

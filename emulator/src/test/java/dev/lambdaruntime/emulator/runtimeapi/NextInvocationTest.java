@@ -141,6 +141,29 @@ class NextInvocationTest {
 		assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"kept\":true}");
 	}
 
+	/**
+	 * An empty event is all headers: they go out whole into the connection the runtime closed,
+	 * so no failed write shows the loss. The runtime's next call, made while the invocation
+	 * runs, is handed it again, as Lambda hands a runtime the invocation in progress.
+	 */
+	@Test
+	void emptyEventLostWithTheWaitingRuntimesConnectionIsDeliveredAgainOnItsNextCall() throws Exception {
+		this.runtime.nextAndDisconnect();
+		InvocationRequest request = InvocationRequest.builder(new byte[0]).build();
+		CompletableFuture<InvocationResult> result = this.emulator.invoke(request);
+		await().atMost(RuntimeClient.WAIT)
+			.until(() -> this.emulator.exchanges().stream().anyMatch((exchange) -> exchange.status() == 200));
+
+		HttpResponse<byte[]> next = this.runtime.awaitNext();
+
+		assertThat(next.body()).isEmpty();
+		assertThat(RuntimeClient.requestId(next)).isEqualTo(request.requestId());
+		assertThat(this.runtime.respond(request.requestId(), "\"answered\"").statusCode()).isEqualTo(202);
+		assertThat(result).succeedsWithin(RuntimeClient.WAIT)
+			.satisfies((answer) -> assertThat(answer.payloadAsString()).isEqualTo("\"answered\""));
+		assertThat(this.emulator.refusedAnswers()).isZero();
+	}
+
 	@Test
 	void invokeBeyondTheQueueLimitIsRefusedAndTheQueuedOnesAreServed() throws Exception {
 		try (LambdaEmulator small = LambdaEmulator.builder().maxQueuedInvocations(2).build()) {
