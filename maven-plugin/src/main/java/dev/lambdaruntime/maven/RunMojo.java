@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 import dev.lambdaruntime.emulator.launcher.LambdaEmulatorLauncher;
@@ -103,15 +104,15 @@ public class RunMojo extends AbstractMojo {
 		getLog().info("Lambda emulator on " + launcher.emulator().pageUrl() + ", starting " + run.mainClass()
 				+ ((this.function != null) ? " with function '" + this.function + "'" : "")
 				+ ((logFile != null) ? "; its log goes to " + logFile : "; Ctrl-C stops"));
-		if (logFile != null) {
-			answerAndStop(launcher, firstEvent, logFile);
-			return;
-		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			launcher.close();
 			stopped.countDown();
 		}, "lambda-runtime-run-shutdown"));
+		if (logFile != null) {
+			answerAndStop(launcher, Objects.requireNonNull(firstEvent), logFile);
+			return;
+		}
 		if (firstEvent != null) {
 			print(firstEvent, LocalRun.invokeFirst(launcher, firstEvent).describe());
 		}
