@@ -106,6 +106,19 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	private static final int RESERVED_REQUEST_THREADS = 256;
 
+	/**
+	 * How many connections may wait for a request thread when all are busy: a burst of
+	 * invocations beyond the threads is answered in turn (with 429s once the queue is full) rather
+	 * than dropped.
+	 */
+	private static final int REQUEST_LINE = 4096;
+
+	/**
+	 * How many connections the system may hold until the server accepts them: with Java's default
+	 * of 50, a burst of invocations has most of its connections retried a second or more later.
+	 */
+	private static final int CONNECTION_BACKLOG = 1024;
+
 	private static final int EXCHANGES_KEPT = 1000;
 
 	private static final int INIT_ERRORS_KEPT = 100;
@@ -158,7 +171,7 @@ public final class LambdaEmulator implements AutoCloseable {
 				this.environment::timedOut, this.timer, this.log);
 		this.server = bind(builder.host, builder.port);
 		this.requestThreads = RequestThreads.create(InvokeEndpoint.MAX_WAITING_INVOKERS + RESERVED_REQUEST_THREADS
-				+ builder.maxConcurrency, daemonThreads("lambda-emulator-request-"));
+				+ builder.maxConcurrency, REQUEST_LINE, daemonThreads("lambda-emulator-request-"));
 		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment,
 				this.initErrors, this.exchanges, this.faults, this.extensions);
 		RequestGuard guard = new RequestGuard(builder.host, this.server.getAddress());
@@ -410,7 +423,7 @@ public final class LambdaEmulator implements AutoCloseable {
 			throw new IllegalArgumentException("Cannot resolve the host " + host);
 		}
 		try {
-			return HttpServer.create(address, 0);
+			return HttpServer.create(address, CONNECTION_BACKLOG);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot listen on " + host + ":" + port, ex);

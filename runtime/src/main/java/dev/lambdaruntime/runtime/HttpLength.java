@@ -51,7 +51,8 @@ final class HttpLength {
 		}
 	}
 
-	private static boolean isDigits(String value, int radix) {
+	/** Whether every character is a digit of the radix, 10 or 16, with no sign or space. */
+	static boolean isDigits(String value, int radix) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			boolean digit = (c >= '0' && c <= '9')

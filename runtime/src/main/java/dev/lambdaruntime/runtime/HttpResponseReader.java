@@ -29,6 +29,9 @@ final class HttpResponseReader {
 
 	private static final int MAX_HEADER_BYTES = 256 * 1024;
 
+	/** Interim (1xx) responses skipped before a final one: a server that sends them on end is refused. */
+	private static final int MAX_INTERIM_RESPONSES = 10;
+
 	private static final byte[] EMPTY = {};
 
 	private final InputStream in;
@@ -67,7 +70,11 @@ final class HttpResponseReader {
 	HttpResponse read() throws IOException {
 		int status;
 		Map<String, String> headers;
+		int interim = 0;
 		do {
+			if (interim++ > MAX_INTERIM_RESPONSES) {
+				throw new IOException("More than " + MAX_INTERIM_RESPONSES + " interim (1xx) HTTP responses");
+			}
 			status = readStatusLine();
 			headers = readHeaders();
 		}
@@ -78,15 +85,12 @@ final class HttpResponseReader {
 
 	private int readStatusLine() throws IOException {
 		String line = readLine();
-		if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
+		// status-line = HTTP-version SP 3DIGIT SP [ reason-phrase ] (RFC 9112 section 4), the last SP often left out
+		if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' '
+				|| !HttpLength.isDigits(line.substring(9, 12), 10) || (line.length() > 12 && line.charAt(12) != ' ')) {
 			throw new IOException("Malformed HTTP status line: " + abbreviate(line));
 		}
-		try {
-			return Integer.parseInt(line, 9, 12, 10);
-		}
-		catch (NumberFormatException ex) {
-			throw new IOException("Malformed HTTP status line: " + abbreviate(line));
-		}
+		return Integer.parseInt(line, 9, 12, 10);
 	}
 
 	/**

@@ -235,6 +235,36 @@ class HttpResponseReaderTests {
 	}
 
 	@Test
+	void rejectsAStatusCodeOfFourDigitsRatherThanReadItsFirstThree() {
+		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n"))
+			.withMessage("Malformed HTTP status line: HTTP/1.1 2000 OK");
+	}
+
+	@Test
+	void rejectsAStatusCodeWithASign() {
+		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 +20 OK\r\nContent-Length: 0\r\n\r\n"))
+			.withMessage("Malformed HTTP status line: HTTP/1.1 +20 OK");
+	}
+
+	@Test
+	void rejectsEndlessInterimResponsesRatherThanReadThemForever() {
+		InputStream endless = new InputStream() {
+
+			private final byte[] interim = ascii("HTTP/1.1 102 Processing\r\n\r\n");
+
+			private long position;
+
+			@Override
+			public int read() {
+				return this.interim[(int) (this.position++ % this.interim.length)];
+			}
+
+		};
+		assertThatIOException().isThrownBy(() -> new HttpResponseReader(endless).read())
+			.withMessage("More than 10 interim (1xx) HTTP responses");
+	}
+
+	@Test
 	void rejectsAStatusLineThatIsTooShort() {
 		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 20\r\n\r\n"))
 			.withMessageStartingWith("Malformed HTTP status line");

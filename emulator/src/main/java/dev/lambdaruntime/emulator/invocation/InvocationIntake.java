@@ -59,6 +59,16 @@ public final class InvocationIntake {
 	}
 
 	/**
+	 * Checks that an invocation could be queued now, so that its event is refused before it is
+	 * read.
+	 * @param eventBytes the length of its event, as far as known
+	 * @throws RejectedExecutionException if the queue of waiting invocations is full
+	 */
+	public void requireRoomFor(long eventBytes) {
+		this.queue.requireRoomFor(eventBytes);
+	}
+
+	/**
 	 * Queues an invocation.
 	 * @param request the event and its details
 	 * @param functionName the function name the invoker used, for the history

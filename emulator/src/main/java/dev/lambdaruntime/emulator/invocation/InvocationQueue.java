@@ -49,18 +49,29 @@ public final class InvocationQueue {
 		if (this.closed) {
 			throw new IllegalStateException("The Lambda emulator is closed");
 		}
+		requireRoomFor(invocation.payloadLength());
+		this.waitingBytes += invocation.payloadLength();
+		this.waiting.addLast(invocation);
+		notifyAll();
+	}
+
+	/**
+	 * Checks that one more invocation could wait now, so that an event is refused before it is
+	 * read.
+	 * @param eventBytes the length of its event
+	 * @throws RejectedExecutionException if as many invocations as allowed are waiting already,
+	 * or its event would take the waiting events beyond their limit of bytes
+	 */
+	synchronized void requireRoomFor(long eventBytes) {
 		if (this.waiting.size() >= this.maxWaiting) {
 			throw new RejectedExecutionException(
 					"The queue of invocations waiting for the runtime is full (at most " + this.maxWaiting + ")");
 		}
-		if (this.waitingBytes + invocation.payloadLength() > this.maxWaitingBytes) {
+		if (this.waitingBytes + eventBytes > this.maxWaitingBytes) {
 			throw new RejectedExecutionException("The queue of invocations waiting for the runtime is full: "
-					+ this.waitingBytes + " bytes of events wait, and " + invocation.payloadLength()
+					+ this.waitingBytes + " bytes of events wait, and " + eventBytes
 					+ " more would exceed the limit of " + this.maxWaitingBytes);
 		}
-		this.waitingBytes += invocation.payloadLength();
-		this.waiting.addLast(invocation);
-		notifyAll();
 	}
 
 	/**

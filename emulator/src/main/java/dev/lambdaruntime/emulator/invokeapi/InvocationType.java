@@ -16,6 +16,9 @@ enum InvocationType {
 	/** Check the request and answer with 204, invoking nothing. */
 	DRY_RUN("DryRun");
 
+	/** The header that names the invocation type. */
+	static final String HEADER = "X-Amz-Invocation-Type";
+
 	private final String headerValue;
 
 	InvocationType(String headerValue) {

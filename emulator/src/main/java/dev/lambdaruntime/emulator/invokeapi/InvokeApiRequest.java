@@ -54,8 +54,7 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 					+ exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
 		}
 		if (body.tooLarge()) {
-			throw new InvokeApiException(413, "RequestTooLargeException",
-					"Request must be smaller than " + RequestBody.MAX_LENGTH + " bytes for the InvokeFunction operation");
+			throw InvokeApiException.tooLarge();
 		}
 		requireJsonOrEmpty(body.bytes());
 		String name = PathSegmentDecoder.decode(path.group(1));
@@ -66,7 +65,7 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 			name = name.substring(0, colon);
 		}
 		Headers headers = exchange.getRequestHeaders();
-		return new InvokeApiRequest(name, qualifier, InvocationType.of(headers.getFirst("X-Amz-Invocation-Type")),
+		return new InvokeApiRequest(name, qualifier, InvocationType.of(headers.getFirst(InvocationType.HEADER)),
 				clientContext(headers.getFirst("X-Amz-Client-Context")), headers.getFirst("X-Amz-Tenant-Id"),
 				headers.getFirst("X-Amzn-Trace-Id"), "Tail".equalsIgnoreCase(headers.getFirst("X-Amz-Log-Type")),
 				body.bytes());

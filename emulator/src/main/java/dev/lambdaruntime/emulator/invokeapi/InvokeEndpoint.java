@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.http.RequestBody;
 import dev.lambdaruntime.emulator.http.ResponseWriter;
 import dev.lambdaruntime.emulator.invocation.EmulatedInvocation;
 import dev.lambdaruntime.emulator.invocation.InvocationIntake;
@@ -79,7 +80,11 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 		boolean logTail;
 		ResponseRelay relay = new ResponseRelay();
 		CompletableFuture<InvocationResult> result;
+		// once at once, so that a full queue refuses without waiting for a turn, and once in the
+		// turn, since the events read meanwhile may have filled it
+		refuseBeforeReading(exchange);
 		try (InvokeAdmission.Permit reading = this.admission.read()) {
+			refuseBeforeReading(exchange);
 			InvokeApiRequest request = InvokeApiRequest.read(exchange);
 			if (request.invocationType() == InvocationType.DRY_RUN) {
 				return InvokeApiResponse.dryRun();
@@ -124,6 +129,30 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 		}
 	}
 
+	/**
+	 * Refuses, before a byte of its event is read, an invocation that Lambda would refuse for its
+	 * declared length or that the queue has no room for, so that only events that will be queued
+	 * take memory. A refused event is read and dropped after the answer (see
+	 * {@link ResponseWriter}).
+	 */
+	private void refuseBeforeReading(HttpExchange exchange) {
+		if (InvocationType.of(exchange.getRequestHeaders().getFirst(InvocationType.HEADER)) == InvocationType.DRY_RUN) {
+			return;
+		}
+		// the server has checked the value: a request with a malformed length never gets here
+		String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+		long length = (declared != null) ? Long.parseLong(declared.trim()) : 0;
+		if (length > RequestBody.MAX_LENGTH) {
+			throw InvokeApiException.tooLarge();
+		}
+		try {
+			this.intake.requireRoomFor(length);
+		}
+		catch (RejectedExecutionException ex) {
+			throw InvokeApiException.throttled(ex);
+		}
+	}
+
 	/** Queues an invocation, answering 429 as Lambda does when it throttles if the queue is full. */
 	private CompletableFuture<InvocationResult> queue(InvokeApiRequest request, InvocationRequest invocation,
 			EmulatedInvocation.ResponseListener listener) {
@@ -132,7 +161,7 @@ public final class InvokeEndpoint implements ExchangeHandler.Action {
 			result = this.intake.invoke(invocation, request.functionName(), listener);
 		}
 		catch (RejectedExecutionException ex) {
-			throw new InvokeApiException(429, "TooManyRequestsException", ex.getMessage());
+			throw InvokeApiException.throttled(ex);
 		}
 		logger.debug("Queued invocation {} ({} bytes)", invocation.requestId(), request.payload().length);
 		return result;

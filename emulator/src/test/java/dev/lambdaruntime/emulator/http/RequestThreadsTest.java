@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class RequestThreadsTest {
 
-	private final ExecutorService threads = RequestThreads.create(2, Thread::new);
+	private final ExecutorService threads = RequestThreads.create(2, 1, Thread::new);
 
 	private final HttpServer server = server(this.threads);
 
@@ -37,22 +37,40 @@ class RequestThreadsTest {
 	}
 
 	@Test
-	void slowRequestsBeyondTheLimitLoseTheirConnectionsAndTheServerServesAgainOnceTheyEnd(CapturedOutput output)
-			throws IOException {
-		try (Socket slow1 = startRequest(); Socket slow2 = startRequest()) {
+	void aRequestBeyondTheThreadsWaitsInLineAndIsServedOnceOneIsFreeAndOneBeyondTheLineLosesItsConnection(
+			CapturedOutput output) throws IOException {
+		try (Socket slow = startRequest(); Socket alsoSlow = startRequest()) {
 			await().until(() -> ((ThreadPoolExecutor) this.threads).getActiveCount() == 2);
+			try (Socket waiting = startRequest()) {
+				await().until(() -> ((ThreadPoolExecutor) this.threads).getQueue().size() == 1);
 
-			try (Socket refused = startRequest()) {
-				assertThat(lostConnection(refused)).isTrue();
+				try (Socket refused = startRequest()) {
+					assertThat(lostConnection(refused)).isTrue();
+				}
+				assertThat(output).contains("Lambda emulator dropped a connection: all 2 request threads are busy "
+						+ "and 1 connections wait for one");
+				assertThat(finish(slow)).startsWith("HTTP/1.1 200 ");
+				assertThat(finish(waiting)).startsWith("HTTP/1.1 200 ");
 			}
-			assertThat(output).contains("Lambda emulator dropped a connection: all 2 request threads are busy");
 		}
-		await().until(() -> ((ThreadPoolExecutor) this.threads).getActiveCount() == 0);
-		try (Socket served = startRequest()) {
-			served.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
-			assertThat(new String(served.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
-				.startsWith("HTTP/1.1 200 ");
+	}
+
+	@Test
+	void idleThreadsServeNewRequestsBeforeAnyWaits() throws IOException {
+		for (int i = 0; i < 5; i++) {
+			try (Socket request = startRequest()) {
+				assertThat(finish(request)).startsWith("HTTP/1.1 200 ");
+			}
+			await().until(() -> ((ThreadPoolExecutor) this.threads).getActiveCount() == 0);
 		}
+
+		assertThat(((ThreadPoolExecutor) this.threads).getLargestPoolSize()).isOne();
+	}
+
+	/** Sends the end of a request started with {@link #startRequest()}, and reads the answer. */
+	private static String finish(Socket request) throws IOException {
+		request.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
+		return new String(request.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 	}
 
 	private static boolean lostConnection(Socket socket) throws IOException {
