@@ -33,7 +33,8 @@ import dev.lambdaruntime.emulator.LambdaEmulator;
  * {@code -Dbundle-bench.baseline=PATH} adds another bundle's {@code bootstrap};
  * {@code -Dbundle-bench.options='-Xss512k|-XX:+AOTAdapterCaching'} adds the bundle started with
  * each {@code |}-separated set of JVM flags ({@code BOOTSTRAP_JAVA_OPTIONS}); and
- * {@code -Dbundle-bench.all=true} adds the application started with {@code java -jar}.
+ * {@code -Dbundle-bench.all=true} adds the application started with {@code java -jar};
+ * {@code -Dbundle-bench.scf=false} leaves the adapter out (15 s a round on a busy machine).
  */
 public final class BundleBenchmark {
 
@@ -88,8 +89,8 @@ public final class BundleBenchmark {
 		}
 		contenders.add(new Contender("bundle, unzipped without file times", "bootstrap",
 				List.of(unzipWithoutFileTimes().resolve("bootstrap").toString()), Map.of()));
-		String baseline = System.getProperty("bundle-bench.baseline");
-		if (baseline != null) {
+		String baseline = System.getProperty("bundle-bench.baseline", "");
+		if (!baseline.isBlank()) {
 			contenders.add(new Contender("baseline bundle (" + baseline + ")", "bootstrap", List.of(baseline), Map.of()));
 		}
 		if (Boolean.getBoolean("bundle-bench.all")) {
@@ -101,7 +102,7 @@ public final class BundleBenchmark {
 		contenders.add(new Contender(RIC_MANAGED, handler, List.of(java, "-XX:MaxRAM=512m", "-XX:TieredStopAtLevel=1",
 				"-XX:+UseSerialGC", "-cp", ric, awsLambda, handler), Map.of()));
 		Path scf = Path.of("../benchmarks/contender-scf/target/lambda-runtime-benchmarks-contender-scf.jar");
-		if (Files.exists(scf)) {
+		if (Files.exists(scf) && !"false".equals(System.getProperty("bundle-bench.scf", "true"))) {
 			contenders.add(new Contender("SCF AWS adapter, `java -jar`", "checkout",
 					List.of(java, "-XX:MaxRAM=512m", "-jar", scf.toAbsolutePath().toString()), Map.of(), ORDER_EVENT));
 		}
