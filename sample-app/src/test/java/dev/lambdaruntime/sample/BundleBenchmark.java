@@ -31,7 +31,7 @@ import dev.lambdaruntime.emulator.LambdaEmulator;
  * ({@code -Dbundle-bench.rounds=N}, 11 by default), after the plugin made the bundle; the other
  * contenders run on the bundle's JDK ({@code bundle-bench.jdk}). For A/B runs:
  * {@code -Dbundle-bench.baseline=PATH} adds another bundle's {@code bootstrap};
- * {@code -Dbundle-bench.options='-Xss512k|-XX:+AOTAdapterCaching'} adds the bundle started with
+ * {@code -Dbundle-bench.options='-Xss512k|-Dspring.main.lazy-initialization=true'} adds the bundle started with
  * each {@code |}-separated set of JVM flags ({@code BOOTSTRAP_JAVA_OPTIONS}); and
  * {@code -Dbundle-bench.all=true} adds the application started with {@code java -jar};
  * {@code -Dbundle-bench.scf=false} leaves the adapter out (15 s a round on a busy machine).
