@@ -25,9 +25,6 @@ public final class AwsEventsMapper {
 
 	private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
 
-	private static final boolean jodaPresent = isPresent("org.joda.time.DateTime")
-			&& isPresent("tools.jackson.datatype.joda.JodaModule");
-
 	private AwsEventsMapper() {
 	}
 
@@ -56,7 +53,9 @@ public final class AwsEventsMapper {
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.mixInOverrides(new AwsEventMixins())
 			.annotationIntrospector(annotations);
-		if (jodaPresent) {
+		// looked up here, not when the class initializes: a function without AWS event types never
+		// loads Joda-Time's DateTime, which the bundle's AOT cache does not hold
+		if (isPresent("org.joda.time.DateTime") && isPresent("tools.jackson.datatype.joda.JodaModule")) {
 			builder.addModule(new JodaModule());
 		}
 		return builder.build();
