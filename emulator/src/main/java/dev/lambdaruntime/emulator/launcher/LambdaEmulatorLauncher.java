@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
@@ -214,6 +215,12 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 
 		private boolean outputToStandardError;
 
+		private @Nullable Consumer<String> logOutput;
+
+		private Map<String, String> functionEnvironment = Map.of();
+
+		private Path taskRoot = Path.of("").toAbsolutePath();
+
 		private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
 
 		private Builder(List<String> command) {
@@ -348,6 +355,40 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		}
 
 		/**
+		 * Sends the function's log (the runtime's standard output and error, and the
+		 * {@code START}, {@code END} and {@code REPORT} lines) to a consumer, instead of this
+		 * process's standard output.
+		 * @param logOutput takes each line, without its line break
+		 * @return this builder
+		 */
+		public Builder logOutput(Consumer<String> logOutput) {
+			this.logOutput = logOutput;
+			return this;
+		}
+
+		/**
+		 * Sets the function's own environment variables, as Lambda gives a function those of its
+		 * configuration; the variables Lambda sets itself take precedence.
+		 * @param environment the variables; none by default
+		 * @return this builder
+		 */
+		public Builder environment(Map<String, String> environment) {
+			this.functionEnvironment = Map.copyOf(environment);
+			return this;
+		}
+
+		/**
+		 * Sets the folder the runtime runs in, which {@code LAMBDA_TASK_ROOT} names, as Lambda runs a
+		 * function in the folder its code was unzipped to.
+		 * @param taskRoot the folder; this process's working directory by default
+		 * @return this builder
+		 */
+		public Builder taskRoot(Path taskRoot) {
+			this.taskRoot = taskRoot.toAbsolutePath();
+			return this;
+		}
+
+		/**
 		 * Sends the function's log to this process's standard error, unless it goes to an
 		 * {@linkplain #output(Path) output file}, so that this process's standard output carries
 		 * only what the launcher prints.
@@ -367,7 +408,8 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 			Map<String, String> inherited = System.getenv();
 			LogFile logFile = (this.output != null) ? LogFile.append(this.output) : null;
 			this.emulator.logOutput((logFile != null) ? logFile
-					: this.outputToStandardError ? System.err::println : System.out::println);
+					: (this.logOutput != null) ? this.logOutput
+							: this.outputToStandardError ? System.err::println : System.out::println);
 			String handler = (this.handler != null) ? this.handler
 					: (this.command.size() > 1) ? this.command.get(this.command.size() - 1)
 							: LambdaEmulator.DEFAULT_HANDLER;
@@ -376,10 +418,11 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 				.build();
 			RuntimeProcessVariables environment = new RuntimeProcessVariables(emulator.runtimeApi(),
 					emulator.functionName(), this.functionVersion, this.memorySize, handler, this.maxConcurrency,
-					Path.of("").toAbsolutePath());
+					this.taskRoot);
 			try {
 				RuntimeSupervisor supervisor = RuntimeSupervisor.start(emulator,
-						() -> RuntimeProcess.start(this.command, environment.variables(inherited), emulator),
+						() -> RuntimeProcess.start(this.command, this.taskRoot,
+								environment.variables(this.functionEnvironment, inherited), emulator),
 						this.stopTimeout);
 				return new LambdaEmulatorLauncher(emulator, supervisor, logFile);
 			}
