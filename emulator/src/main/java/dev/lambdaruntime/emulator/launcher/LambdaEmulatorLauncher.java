@@ -12,11 +12,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.invocation.Durations;
+import dev.lambdaruntime.emulator.service.LocalLambdaService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +63,8 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 	 * Runs {@code lambda-runtime-emulator-VERSION-exec.jar}: until the JVM is stopped (Ctrl-C,
 	 * SIGTERM), or with {@code --invoke} for one invocation, exiting with 0 if the function
 	 * answered and 1 if not.
-	 * @param args {@code [options] -- COMMAND [ARGS...]}; {@code --help} lists the options
+	 * @param args {@code [options] -- COMMAND [ARGS...]}, or options alone for the local Lambda
+	 * service; {@code --help} lists the options
 	 */
 	public static void main(String[] args) {
 		LauncherSystemProperties.applyDefaults(System.getProperties());
@@ -79,7 +82,11 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 			System.out.print(LauncherArguments.USAGE);
 			return;
 		}
-		LambdaEmulatorLauncher launcher = startOrExplain(arguments.builder());
+		if (arguments.service() != null) {
+			serve(arguments.service());
+			return;
+		}
+		LambdaEmulatorLauncher launcher = startOrExplain(Objects.requireNonNull(arguments.builder())::start);
 		if (launcher == null) {
 			System.exit(1);
 			return;
@@ -92,15 +99,38 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		serve(launcher);
 	}
 
-	private static @Nullable LambdaEmulatorLauncher startOrExplain(Builder builder) {
+	private static <T> @Nullable T startOrExplain(Supplier<T> start) {
 		try {
-			return builder.start();
+			return start.get();
 		}
 		catch (RuntimeException ex) {
 			System.err.println(MESSAGE_PREFIX + ex.getMessage()
 					+ ((ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : ""));
 			return null;
 		}
+	}
+
+	/**
+	 * Runs the local Lambda service until the JVM stops, and says how to deploy into it.
+	 */
+	private static void serve(LocalLambdaService.Builder builder) {
+		LocalLambdaService service = startOrExplain(builder::build);
+		if (service == null) {
+			System.exit(1);
+			return;
+		}
+		Logger logger = LoggerFactory.getLogger(LambdaEmulatorLauncher.class);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			logger.info("Stopping the functions and the local Lambda service");
+			service.close();
+		}, SHUTDOWN_THREAD_NAME));
+		logger.info("Local Lambda service listening on " + service.endpoint() + "; deploy and invoke functions with");
+		logger.info("  aws lambda create-function --endpoint-url " + service.endpoint() + " --function-name NAME "
+				+ "--runtime provided.al2023 --handler bootstrap --role arn:aws:iam::000000000000:role/lambda "
+				+ "--zip-file fileb://function.zip");
+		logger.info("  aws lambda invoke --endpoint-url " + service.endpoint() + " --function-name NAME "
+				+ "--cli-binary-format raw-in-base64-out --payload '{}' response.json");
+		logger.info("or from a browser at " + service.pageUrl());
 	}
 
 	/**

@@ -16,9 +16,16 @@ import java.util.regex.Pattern;
 
 import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RuntimeClient;
+import dev.lambdaruntime.emulator.service.FunctionZips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 class LambdaEmulatorJarIT {
 
 	private static final Pattern CURL_LINE = Pattern.compile("curl -d '\\{}' (http://\\S+)");
+
+	private static final Pattern SERVICE_LINE = Pattern.compile("Local Lambda service listening on (http://\\S+);");
 
 	@TempDir
 	Path directory;
@@ -73,6 +82,46 @@ class LambdaEmulatorJarIT {
 		}
 		finally {
 			emulator.destroyForcibly();
+		}
+	}
+
+	@Test
+	void jarWithoutACommandIsALocalLambdaServiceThatTheSdkDeploysInto() throws Exception {
+		Path log = this.directory.resolve("service.log");
+		Path code = Files.createDirectory(this.directory.resolve("code"));
+		Process service = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", System.getProperty("emulator.jar"), "--port", "0", "--code-directory", code.toString()))
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			String endpoint = await().atMost(RuntimeClient.WAIT)
+				.until(() -> SERVICE_LINE.matcher(Files.readString(log)), Matcher::find)
+				.group(1);
+			byte[] zip = FunctionZips.echoing(this.directory, "v1");
+
+			try (LambdaClient lambda = LambdaClient.builder()
+				.endpointOverride(URI.create(endpoint))
+				.region(Region.US_EAST_1)
+				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+				.httpClient(UrlConnectionHttpClient.create())
+				.build()) {
+				lambda.createFunction((request) -> request.functionName("deployed")
+					.runtime("provided.al2023")
+					.handler("bootstrap")
+					.role("arn:aws:iam::000000000000:role/lambda")
+					.code((function) -> function.zipFile(SdkBytes.fromByteArray(zip))));
+				String answer = lambda.invoke((request) -> request.functionName("deployed")).payload().asUtf8String();
+
+				assertThat(JsonMapper.shared().readTree(answer).get("code").asString()).isEqualTo("v1");
+			}
+			service.destroy();
+
+			assertThat(service.waitFor(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(code).isEmptyDirectory();
+		}
+		finally {
+			service.destroyForcibly();
 		}
 	}
 

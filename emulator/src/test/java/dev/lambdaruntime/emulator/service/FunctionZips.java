@@ -15,7 +15,7 @@ import java.util.Map;
  * a runtime with curl, answering every event with what the function sees (its code's
  * {@code version.txt}, some of its variables and its folder), with the unix modes Lambda reads.
  */
-final class FunctionZips {
+public final class FunctionZips {
 
 	static final String BOOTSTRAP = """
 			#!/bin/sh
@@ -37,7 +37,7 @@ final class FunctionZips {
 	 * @param codeVersion what its {@code version.txt} says
 	 * @return the zip's bytes
 	 */
-	static byte[] echoing(Path directory, String codeVersion) throws IOException {
+	public static byte[] echoing(Path directory, String codeVersion) throws IOException {
 		return zip(directory, Map.of("bootstrap", BOOTSTRAP, "version.txt", codeVersion, "lib/data.txt", "data"),
 				"bootstrap");
 	}
@@ -49,7 +49,7 @@ final class FunctionZips {
 	 * @param executable the name of the one file with the unix mode {@code rwxr-xr-x}
 	 * @return the zip's bytes
 	 */
-	static byte[] zip(Path directory, Map<String, String> files, String executable) throws IOException {
+	public static byte[] zip(Path directory, Map<String, String> files, String executable) throws IOException {
 		Path zip = Files.createTempFile(directory, "function-", ".zip");
 		Files.delete(zip);
 		try (FileSystem fileSystem = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
