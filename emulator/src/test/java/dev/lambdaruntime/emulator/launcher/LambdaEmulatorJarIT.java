@@ -17,14 +17,11 @@ import java.util.regex.Pattern;
 import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RuntimeClient;
 import dev.lambdaruntime.emulator.service.FunctionZips;
+import dev.lambdaruntime.emulator.service.LambdaClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,12 +97,7 @@ class LambdaEmulatorJarIT {
 				.group(1);
 			byte[] zip = FunctionZips.echoing(this.directory, "v1");
 
-			try (LambdaClient lambda = LambdaClient.builder()
-				.endpointOverride(URI.create(endpoint))
-				.region(Region.US_EAST_1)
-				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-				.httpClient(UrlConnectionHttpClient.create())
-				.build()) {
+			try (LambdaClient lambda = LambdaClients.of(endpoint)) {
 				lambda.createFunction((request) -> request.functionName("deployed")
 					.runtime("provided.al2023")
 					.handler("bootstrap")

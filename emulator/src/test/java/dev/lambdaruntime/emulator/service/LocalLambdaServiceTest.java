@@ -2,7 +2,6 @@ package dev.lambdaruntime.emulator.service;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Environment;
@@ -71,12 +66,7 @@ class LocalLambdaServiceTest {
 		service = LocalLambdaService.builder().codeDirectory(Files.createDirectory(temp.resolve("code")))
 			.logOutput(log::add)
 			.build();
-		lambda = LambdaClient.builder()
-			.endpointOverride(URI.create(service.endpoint()))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-			.httpClient(UrlConnectionHttpClient.create())
-			.build();
+		lambda = LambdaClients.of(service.endpoint());
 	}
 
 	@AfterAll
