@@ -2,8 +2,6 @@ package dev.lambdaruntime.emulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -199,10 +197,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return {@code 127.0.0.1:<port>}, or the address listened on when it is another one
 	 */
 	public String runtimeApi() {
-		InetAddress address = this.server.getAddress().getAddress();
-		String host = address.isAnyLocalAddress() ? LOOPBACK
-				: (address instanceof Inet6Address) ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-		return host + ":" + port();
+		return HttpServers.authority(this.server.getAddress());
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.lambdaruntime.emulator.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +43,18 @@ public final class HttpServers {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot listen on " + host + ":" + port, ex);
 		}
+	}
+
+	/**
+	 * Returns how clients on this machine reach a server.
+	 * @param address the address it listens on
+	 * @return {@code host:port}: {@code 127.0.0.1} for a wildcard address, an IPv6 address in brackets
+	 */
+	public static String authority(InetSocketAddress address) {
+		InetAddress host = address.getAddress();
+		String name = host.isAnyLocalAddress() ? "127.0.0.1"
+				: (host instanceof Inet6Address) ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+		return name + ":" + address.getPort();
 	}
 
 	/**

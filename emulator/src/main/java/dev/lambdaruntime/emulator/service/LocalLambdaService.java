@@ -80,10 +80,10 @@ public final class LocalLambdaService implements AutoCloseable {
 	/**
 	 * Returns the endpoint to give the AWS SDKs ({@code endpointOverride}) and the AWS CLI
 	 * ({@code --endpoint-url}).
-	 * @return {@code http://127.0.0.1:<port>}
+	 * @return {@code http://127.0.0.1:<port>}, or the address listened on when it is another one
 	 */
 	public String endpoint() {
-		return "http://127.0.0.1:" + port();
+		return "http://" + HttpServers.authority(this.server.getAddress());
 	}
 
 	/**
