@@ -14,6 +14,9 @@
 	const note = element('functions-note');
 	const functionName = element('function-name');
 
+	// the list is drawn again only when it changed, so a button is not replaced while it is clicked
+	let lastText = null;
+
 	function pick(name) {
 		functionName.value = name;
 		functionName.dispatchEvent(new Event('input', { bubbles: true }));
@@ -51,7 +54,12 @@
 		if (!response.ok) {
 			return !section.hidden;
 		}
-		const functions = (await response.json()).functions;
+		const text = await response.text();
+		if (text === lastText) {
+			return true;
+		}
+		lastText = text;
+		const functions = JSON.parse(text).functions;
 		section.hidden = false;
 		list.replaceChildren(...functions.map(item));
 		names.replaceChildren(...functions.map(option));
