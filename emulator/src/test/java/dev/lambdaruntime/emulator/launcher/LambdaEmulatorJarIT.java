@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,6 @@ import dev.lambdaruntime.emulator.service.LambdaClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,11 +98,7 @@ class LambdaEmulatorJarIT {
 			byte[] zip = FunctionZips.echoing(this.directory, "v1");
 
 			try (LambdaClient lambda = LambdaClients.of(endpoint)) {
-				lambda.createFunction((request) -> request.functionName("deployed")
-					.runtime("provided.al2023")
-					.handler("bootstrap")
-					.role("arn:aws:iam::000000000000:role/lambda")
-					.code((function) -> function.zipFile(SdkBytes.fromByteArray(zip))));
+				LambdaClients.createFunction(lambda, "deployed", zip, Map.of());
 				String answer = lambda.invoke((request) -> request.functionName("deployed")).payload().asUtf8String();
 
 				assertThat(JsonMapper.shared().readTree(answer).get("code").asString()).isEqualTo("v1");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.lambdaruntime.emulator.service.FunctionZips;
@@ -19,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,12 +67,7 @@ class LocalLambdaServicePageBrowserTest {
 	}
 
 	private void create(String name, String codeVersion) throws IOException {
-		byte[] zip = FunctionZips.echoing(this.temp, codeVersion);
-		this.lambda.createFunction((request) -> request.functionName(name)
-			.runtime("provided.al2023")
-			.handler("bootstrap")
-			.role("arn:aws:iam::000000000000:role/lambda")
-			.code((code) -> code.zipFile(SdkBytes.fromByteArray(zip))));
+		LambdaClients.createFunction(this.lambda, name, FunctionZips.echoing(this.temp, codeVersion), Map.of());
 	}
 
 }

@@ -107,13 +107,7 @@ class LocalLambdaServicePageTest {
 	}
 
 	private void create(String name) throws IOException {
-		byte[] zip = FunctionZips.echoing(this.temp, "v1");
-		this.lambda.createFunction((request) -> request.functionName(name)
-			.runtime("provided.al2023")
-			.handler("bootstrap")
-			.role("arn:aws:iam::000000000000:role/lambda")
-			.environment((environment) -> environment.variables(Map.of()))
-			.code((code) -> code.zipFile(SdkBytes.fromByteArray(zip))));
+		LambdaClients.createFunction(this.lambda, name, FunctionZips.echoing(this.temp, "v1"), Map.of());
 	}
 
 	private JsonNode get(String path) throws Exception {

@@ -50,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(60)
 class LocalLambdaServiceTest {
 
-	private static final String ROLE = "arn:aws:iam::000000000000:role/lambda";
-
 	@TempDir
 	static Path temp;
 
@@ -274,12 +272,7 @@ class LocalLambdaServiceTest {
 	}
 
 	private static CreateFunctionResponse create(String name, byte[] zip, Map<String, String> variables) {
-		return lambda.createFunction((request) -> request.functionName(name)
-			.runtime("provided.al2023")
-			.handler("bootstrap")
-			.role(ROLE)
-			.environment(Environment.builder().variables(variables).build())
-			.code((code) -> code.zipFile(SdkBytes.fromByteArray(zip))));
+		return LambdaClients.createFunction(lambda, name, zip, variables);
 	}
 
 	private static JsonNode invoke(String name, String qualifier) {
