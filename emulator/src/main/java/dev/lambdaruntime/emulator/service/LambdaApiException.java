@@ -31,8 +31,9 @@ final class LambdaApiException extends RuntimeException {
 		return new LambdaApiException(400, "CodeStorageExceededException", message);
 	}
 
+	/** The code Lambda answers a too large {@code CreateFunction} or {@code UpdateFunctionCode} with. */
 	static LambdaApiException tooLarge(String message) {
-		return new LambdaApiException(413, "RequestTooLargeException", message);
+		return new LambdaApiException(413, "RequestEntityTooLargeException", message);
 	}
 
 	static LambdaApiException unknownOperation(String method, String path) {

@@ -1,7 +1,14 @@
 package dev.lambdaruntime.emulator.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,6 +262,31 @@ class LocalLambdaServiceTest {
 		assertThat(response.functionError()).isEqualTo("Unhandled");
 		assertThat(response.payload().asUtf8String()).contains("Runtime.InvalidEntrypoint")
 			.contains("Couldn't find valid bootstrap(s)");
+	}
+
+	@Test
+	void aRequestOverLambdasLimitIsRefusedWithoutReadingItAll() throws Exception {
+		long length = ControlPlaneEndpoint.MAX_REQUEST_BYTES + 1L;
+		HttpRequest request = HttpRequest.newBuilder(URI.create(service.endpoint() + "/2015-03-31/functions"))
+			.POST(BodyPublishers.fromPublisher(
+					BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0]) {
+						private long left = length;
+
+						@Override
+						public synchronized int read(byte[] buffer, int offset, int count) {
+							int read = (int) Math.min(count, this.left);
+							this.left -= read;
+							return (read > 0) ? read : -1;
+						}
+					}), length))
+			.build();
+
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValue("RequestEntityTooLargeException");
+		assertThat(response.body())
+			.contains("Request must be smaller than 70167211 bytes for the CreateFunction operation");
 	}
 
 	@Test
