@@ -71,11 +71,24 @@ class ArchitectureTests {
 	@Test
 	void emulatorDoesNotDependOnItsLauncher() {
 		noClasses().that()
-			.resideOutsideOfPackage("dev.lambdaruntime.emulator.launcher..")
+			.resideOutsideOfPackages("dev.lambdaruntime.emulator.launcher..", "dev.lambdaruntime.emulator.service..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.lambdaruntime.emulator.launcher..")
-			.because("the launcher is built on the emulator, not the emulator on it")
+			.because("the launcher is built on the emulator, not the emulator on it; the local Lambda service "
+					+ "runs each function with a launcher")
+			.check(emulator);
+	}
+
+	@Test
+	void onlyTheLauncherStartsTheLocalLambdaService() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.lambdaruntime.emulator.launcher..", "dev.lambdaruntime.emulator.service..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaruntime.emulator.service..")
+			.because("the local Lambda service is built on the emulator and the launcher; the jar's entry point "
+					+ "starts it when given no command")
 			.check(emulator);
 	}
 

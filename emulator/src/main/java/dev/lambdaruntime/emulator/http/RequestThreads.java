@@ -31,6 +31,13 @@ public final class RequestThreads {
 	}
 
 	/**
+	 * How many connections may wait for a request thread when all are busy: a burst of
+	 * invocations beyond the threads is answered in turn (with 429s once the queue is full) rather
+	 * than dropped.
+	 */
+	public static final int WAITING_CONNECTIONS = 4096;
+
+	/**
 	 * Creates the pool, which keeps no idle thread longer than a minute.
 	 * @param maximum how many requests may be served at once
 	 * @param line how many connections may wait for a thread beyond those

@@ -9,7 +9,7 @@ import java.util.List;
  * The most recent invocations, from either side, with bodies cut to 64 KB, so that memory stays
  * bounded however long the emulator runs.
  */
-public final class InvocationHistory {
+public final class InvocationHistory implements RecentInvocations {
 
 	/** How many invocations the history keeps. */
 	static final int CAPACITY = 100;
@@ -34,26 +34,17 @@ public final class InvocationHistory {
 					(result != null) ? this.log.report(result.requestId()).orElse(null) : null));
 	}
 
-	/**
-	 * Forgets one invocation; if it has not ended, it still runs, unseen.
-	 * @param requestId its request id
-	 * @return whether it was in the history
-	 */
+	@Override
 	public boolean remove(String requestId) {
 		return this.entries.removeIf((entry) -> entry.requestId().equals(requestId));
 	}
 
-	/**
-	 * Forgets every invocation; those that have not ended still run, unseen.
-	 */
+	@Override
 	public void clear() {
 		this.entries.removeIf((entry) -> true);
 	}
 
-	/**
-	 * Returns the recorded invocations.
-	 * @return their summaries, newest first
-	 */
+	@Override
 	public List<HistoryEntry.Summary> summaries() {
 		List<HistoryEntry.Summary> summaries = new ArrayList<>();
 		this.entries.snapshot().forEach((entry) -> summaries.add(entry.summary()));

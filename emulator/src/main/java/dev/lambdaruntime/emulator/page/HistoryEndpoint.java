@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
-import dev.lambdaruntime.emulator.invocation.InvocationHistory;
+import dev.lambdaruntime.emulator.invocation.RecentInvocations;
 
 /**
  * Serves the recent invocations for the page: {@code GET /emulator/api/invocations} answers
@@ -17,9 +17,13 @@ public final class HistoryEndpoint implements ExchangeHandler.Action {
 	/** Where the history is served. */
 	public static final String PATH = "/emulator/api/invocations";
 
-	private final InvocationHistory history;
+	private final RecentInvocations history;
 
-	public HistoryEndpoint(InvocationHistory history) {
+	/**
+	 * Creates the endpoint.
+	 * @param history the recent invocations it serves and forgets
+	 */
+	public HistoryEndpoint(RecentInvocations history) {
 		this.history = history;
 	}
 

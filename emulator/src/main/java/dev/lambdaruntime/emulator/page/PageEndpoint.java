@@ -46,7 +46,8 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 	/**
 	 * Creates the endpoint.
 	 * @param functionName the emulator's function name, which the page invokes unless told
-	 * otherwise; letters, digits, hyphens and underscores only, so it needs no escaping in HTML
+	 * otherwise, or empty for the local Lambda service, whose page lists its functions to pick
+	 * from; letters, digits, hyphens and underscores only, so it needs no escaping in HTML
 	 */
 	public PageEndpoint(String functionName) {
 		this.functionName = functionName;

@@ -1,5 +1,6 @@
 // The emulator's page: pick or edit an event, invoke a function through the Invoke API, show the
-// answer beside the editor, and list the application's functions and the recent invocations.
+// answer beside the editor, and list the functions (the application's, or the local Lambda
+// service's deployed ones) and the recent invocations.
 import * as api from './api.js';
 import * as events from './events.js';
 import * as history from './history.js';
@@ -36,11 +37,20 @@ function showFunctions(functions) {
 		const choice = button(fn.name, () => chooseFunction(fn.name), 'Invoke ' + fn.name);
 		choice.dataset.name = fn.name;
 		choice.setAttribute('aria-pressed', String(fn.name === functionName.value));
-		const types = make('span', simpleTypeName(fn.inputType) + ' → ' + simpleTypeName(fn.outputType), 'mono types');
-		types.title = (fn.inputType || '?') + ' → ' + (fn.outputType || '?');
-		item.append(choice, ' ', types);
+		item.append(choice, ' ', fn.summary ? make('span', fn.summary, 'note') : types(fn));
 		return item;
 	}));
+	// the local Lambda service's page starts with no function name: the first listed one is chosen
+	if (functionName.value.trim() === '' && functions.length > 0) {
+		chooseFunction(functions[0].name);
+	}
+}
+
+/** An application's function's input and output types, simple names with the whole ones in the tooltip. */
+function types(fn) {
+	const types = make('span', simpleTypeName(fn.inputType) + ' → ' + simpleTypeName(fn.outputType), 'mono types');
+	types.title = (fn.inputType || '?') + ' → ' + (fn.outputType || '?');
+	return types;
 }
 
 async function refreshFunctions() {
