@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -234,16 +236,11 @@ class HttpResponseReaderTests {
 			.withMessage("Malformed HTTP status line: HTTP/1.1 2x0 OK");
 	}
 
-	@Test
-	void rejectsAStatusCodeOfFourDigitsRatherThanReadItsFirstThree() {
-		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n"))
-			.withMessage("Malformed HTTP status line: HTTP/1.1 2000 OK");
-	}
-
-	@Test
-	void rejectsAStatusCodeWithASign() {
-		assertThatIOException().isThrownBy(() -> read("HTTP/1.1 +20 OK\r\nContent-Length: 0\r\n\r\n"))
-			.withMessage("Malformed HTTP status line: HTTP/1.1 +20 OK");
+	@ParameterizedTest
+	@ValueSource(strings = { "HTTP/1.1 2000 OK", "HTTP/1.1 +20 OK", "HTTP/1.1 -20 OK" })
+	void rejectsAStatusCodeThatIsNotExactlyThreeDigitsRatherThanReadPartOfIt(String statusLine) {
+		assertThatIOException().isThrownBy(() -> read(statusLine + "\r\nContent-Length: 0\r\n\r\n"))
+			.withMessage("Malformed HTTP status line: " + statusLine);
 	}
 
 	@Test
