@@ -33,7 +33,7 @@ class BundleCodeTests {
 
 	@Test
 	void aBundleUpToTheLimitIsSentInTheRequest() throws Exception {
-		Path zip = TestBundles.zip(this.temp, "x86_64");
+		Path zip = TestBundles.zip(this.temp, TestBundles.X86_64);
 		BundleCode code = BundleCode.of(zip, null, "greeter/function.zip");
 		assertThat(code.functionCode().zipFile().asByteArray()).isEqualTo(Files.readAllBytes(zip));
 		assertThat(code.functionCode().s3Bucket()).isNull();
@@ -69,7 +69,7 @@ class BundleCodeTests {
 
 	@Test
 	void aBundleWithABucketIsUploadedThroughS3() throws Exception {
-		Path zip = TestBundles.zip(this.temp, "x86_64");
+		Path zip = TestBundles.zip(this.temp, TestBundles.X86_64);
 		try (FakeAwsEndpoint s3 = new FakeAwsEndpoint();
 				AwsClients aws = AwsClients.connect(
 						StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), "us-east-1",
@@ -78,7 +78,7 @@ class BundleCodeTests {
 			String uploaded = BundleCode.of(zip, "bundles", "greeter/function.zip").upload(aws::s3);
 			assertThat(uploaded).isEqualTo("s3://bundles/greeter/function.zip");
 			assertThat(s3.routes()).containsExactly("PUT /bundles/greeter/function.zip");
-			assertThat(s3.requests().get(0).body()).contains("runtime/release");
+			assertThat(s3.requests().get(0).body()).contains("runtime/bin/java", "x-amz-checksum-crc32:");
 		}
 	}
 

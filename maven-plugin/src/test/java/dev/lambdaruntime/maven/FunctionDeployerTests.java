@@ -156,7 +156,7 @@ class FunctionDeployerTests {
 	}
 
 	private DeployedFunction deploy(FunctionSettings settings, boolean publish, String alias) throws Exception {
-		BundleCode code = BundleCode.of(TestBundles.zip(this.temp, "x86_64"), null, "greeter/function.zip");
+		BundleCode code = BundleCode.of(TestBundles.zip(this.temp, TestBundles.X86_64), null, "greeter/function.zip");
 		return new FunctionDeployer(this.aws.lambda(), this.log::add).deploy(settings, code, publish, alias);
 	}
 
