@@ -2,31 +2,29 @@ package dev.lambdaruntime.emulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdaruntime.emulator.extensionsapi.ExtensionRegistry;
 import dev.lambdaruntime.emulator.extensionsapi.ExtensionsApiHandler;
 import dev.lambdaruntime.emulator.faults.FaultPlan;
 import dev.lambdaruntime.emulator.faults.RuntimeApiFault;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
+import dev.lambdaruntime.emulator.http.HttpServers;
 import dev.lambdaruntime.emulator.http.RequestGuard;
 import dev.lambdaruntime.emulator.http.RequestThreads;
 import dev.lambdaruntime.emulator.invocation.Durations;
 import dev.lambdaruntime.emulator.invocation.EventLog;
 import dev.lambdaruntime.emulator.invocation.ExecutionEnvironment;
+import dev.lambdaruntime.emulator.invocation.HistoryEntry;
 import dev.lambdaruntime.emulator.invocation.InvocationHistory;
 import dev.lambdaruntime.emulator.invocation.InvocationIntake;
 import dev.lambdaruntime.emulator.invocation.InvocationLog;
@@ -88,9 +86,11 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
-	private static final String DEFAULT_REGION = "us-east-1";
+	/** The AWS region of the function's ARN unless another is set. */
+	public static final String DEFAULT_REGION = "us-east-1";
 
-	private static final String ACCOUNT_ID = "000000000000";
+	/** The AWS account id of the ARNs the emulator makes. */
+	public static final String ACCOUNT_ID = "000000000000";
 
 	/** How long closing waits for the output of a stopped runtime process to be read to its end. */
 	private static final Duration OUTPUT_END_WAIT = Duration.ofSeconds(2);
@@ -131,6 +131,10 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final RuntimeApiHandler runtimeApi;
 
+	private final InvocationHistory history;
+
+	private final InvokeEndpoint invokeApi;
+
 	private final HttpServer server;
 
 	private final ExecutorService requestThreads;
@@ -146,27 +150,28 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.peakMemory = new PeakMemory(builder.memorySize);
 		this.log = new InvocationLog(builder.logOutput, builder.functionVersion, builder.memorySize,
 				this.peakMemory::megabytes);
-		InvocationHistory history = new InvocationHistory(this.log);
-		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("lambda-emulator-timer-"));
+		this.history = new InvocationHistory(this.log);
+		this.timer = new ScheduledThreadPoolExecutor(1, HttpServers.daemonThreads("lambda-emulator-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.intake = new InvocationIntake(this.queue, this.invocations, history, functionArn, builder.timeout,
+		this.intake = new InvocationIntake(this.queue, this.invocations, this.history, functionArn, builder.timeout,
 				this.environment::timedOut, this.timer, this.log);
-		this.server = bind(builder.host, builder.port);
+		this.server = HttpServers.bind(builder.host, builder.port);
 		this.requestThreads = RequestThreads.create(InvokeEndpoint.MAX_WAITING_INVOKERS + RESERVED_REQUEST_THREADS
-				+ builder.maxConcurrency, daemonThreads("lambda-emulator-request-"));
+				+ builder.maxConcurrency, HttpServers.daemonThreads("lambda-emulator-request-"));
 		this.runtimeApi = new RuntimeApiHandler(this.queue, this.invocations, this.environment,
 				this.initErrors, this.exchanges, this.faults, this.extensions);
 		RequestGuard guard = new RequestGuard(builder.host, this.server.getAddress());
 		serve("/", PageEndpoint.withRootRedirect(this.runtimeApi), guard);
-		serve("/2015-03-31/functions/", new InvokeEndpoint(this.intake, functionArn), guard);
+		this.invokeApi = new InvokeEndpoint(this.intake, functionArn);
+		serve("/2015-03-31/functions/", this.invokeApi, guard);
 		ExtensionsApiHandler extensionsApi = new ExtensionsApiHandler(this.extensions, builder.functionName,
 				builder.functionVersion, builder.handler);
 		ExtensionsApiHandler.PATHS.forEach((path) -> serve(path, extensionsApi, guard));
-		serve(HistoryEndpoint.PATH, new HistoryEndpoint(history), guard);
+		serve(HistoryEndpoint.PATH, new HistoryEndpoint(this.history::summaries), guard);
 		serve(PageEndpoint.PATH, new PageEndpoint(builder.functionName), guard);
 		this.server.setExecutor(this.requestThreads);
 		this.server.start();
-		warnUnlessLoopback(builder.host, this.server.getAddress());
+		HttpServers.warnUnlessLoopback(builder.host, this.server.getAddress());
 		logger.debug("Lambda emulator listening on {}", runtimeApi());
 	}
 
@@ -192,10 +197,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return {@code 127.0.0.1:<port>}, or the address listened on when it is another one
 	 */
 	public String runtimeApi() {
-		InetAddress address = this.server.getAddress().getAddress();
-		String host = address.isAnyLocalAddress() ? LOOPBACK
-				: (address instanceof Inet6Address) ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-		return host + ":" + port();
+		return HttpServers.authority(this.server.getAddress());
 	}
 
 	/**
@@ -266,6 +268,25 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public CompletableFuture<InvocationResult> invoke(byte[] event) {
 		return invoke(InvocationRequest.builder(event).build());
+	}
+
+	/**
+	 * Serves one call of the Lambda Invoke API that arrived at another server, as the local Lambda
+	 * service hands each function's invocations to that function's emulator.
+	 * @param exchange a {@code POST /2015-03-31/functions/{name}/invocations} exchange, answered
+	 * but not closed
+	 * @throws IOException if the caller went away
+	 */
+	public void serveInvoke(HttpExchange exchange) throws IOException {
+		this.invokeApi.serve(exchange);
+	}
+
+	/**
+	 * Returns the recent invocations (the last 100), as the page shows them.
+	 * @return their summaries, newest first
+	 */
+	public List<HistoryEntry.Summary> history() {
+		return this.history.summaries();
 	}
 
 	/**
@@ -397,40 +418,9 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.queue.awaitWaiting();
 	}
 
-	private static HttpServer bind(String host, int port) {
-		InetSocketAddress address = new InetSocketAddress(host, port);
-		if (address.isUnresolved()) {
-			throw new IllegalArgumentException("Cannot resolve the host " + host);
-		}
-		try {
-			return HttpServer.create(address, 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot listen on " + host + ":" + port, ex);
-		}
-	}
-
 	/** Serves a path, and every path under it that no other serves, behind the guard. */
 	private void serve(String path, ExchangeHandler.Action action, RequestGuard guard) {
-		this.server.createContext(path, new ExchangeHandler(action)).getFilters().add(guard);
-	}
-
-	private static void warnUnlessLoopback(String host, InetSocketAddress address) {
-		if (!address.getAddress().isLoopbackAddress()) {
-			logger.warn("WARNING: the Lambda emulator listens on {}:{}, where other machines may reach it. It has no "
-					+ "authentication: anyone who connects can invoke the function, read its events and answers, "
-					+ "and play its runtime. Listen on 127.0.0.1 (the default) unless you need this.", host,
-					address.getPort());
-		}
-	}
-
-	private static ThreadFactory daemonThreads(String namePrefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, namePrefix + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+		HttpServers.serve(this.server, path, action, guard);
 	}
 
 	/**
@@ -482,10 +472,7 @@ public final class LambdaEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("Not a port: " + port);
-			}
-			this.port = port;
+			this.port = HttpServers.requirePort(port);
 			return this;
 		}
 

@@ -20,13 +20,28 @@ public record RequestBody(byte[] bytes, long length) {
 	public static final int MAX_LENGTH = 6 * 1024 * 1024 + 100;
 
 	public static RequestBody read(InputStream in) throws IOException {
-		byte[] bytes = in.readNBytes(MAX_LENGTH + 1);
+		return read(in, MAX_LENGTH);
+	}
+
+	/**
+	 * Reads a body up to just past a limit of its own, such as the 70 MB of a function's code.
+	 * @param in the body
+	 * @param limit the most bytes kept
+	 * @return the body
+	 * @throws IOException if it cannot be read
+	 */
+	public static RequestBody read(InputStream in, int limit) throws IOException {
+		byte[] bytes = in.readNBytes(limit + 1);
 		long discarded = in.transferTo(OutputStream.nullOutputStream());
 		return new RequestBody(bytes, bytes.length + discarded);
 	}
 
 	public boolean tooLarge() {
-		return this.length > MAX_LENGTH;
+		return longerThan(MAX_LENGTH);
+	}
+
+	public boolean longerThan(long limit) {
+		return this.length > limit;
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.lambdaruntime.emulator.invokeapi;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +9,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.http.PathSegmentDecoder;
+import dev.lambdaruntime.emulator.http.QueryParameters;
 import dev.lambdaruntime.emulator.http.RequestBody;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -37,8 +36,6 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 
 	private static final Pattern PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
 
-	private static final String QUALIFIER_PARAMETER = "Qualifier=";
-
 	/**
 	 * Reads and checks a request.
 	 * @param exchange the exchange
@@ -59,7 +56,7 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 		}
 		requireJsonOrEmpty(body.bytes());
 		String name = PathSegmentDecoder.decode(path.group(1));
-		String qualifier = qualifierParameter(exchange.getRequestURI().getRawQuery());
+		String qualifier = QueryParameters.first(exchange.getRequestURI().getRawQuery(), "Qualifier");
 		int colon = name.indexOf(':');
 		if (!name.startsWith("arn:") && colon >= 0) {
 			qualifier = (qualifier != null) ? qualifier : name.substring(colon + 1);
@@ -110,17 +107,6 @@ record InvokeApiRequest(String functionName, @Nullable String qualifier, Invocat
 			throw new InvokeApiException(400, "InvalidRequestContentException",
 					"Could not parse request body into json: " + ex.getOriginalMessage());
 		}
-	}
-
-	private static @Nullable String qualifierParameter(@Nullable String rawQuery) {
-		if (rawQuery != null) {
-			for (String parameter : rawQuery.split("&")) {
-				if (parameter.startsWith(QUALIFIER_PARAMETER)) {
-					return URLDecoder.decode(parameter.substring(QUALIFIER_PARAMETER.length()), StandardCharsets.UTF_8);
-				}
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable String clientContext(@Nullable String base64) {

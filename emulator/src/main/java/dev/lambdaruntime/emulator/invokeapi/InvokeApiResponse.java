@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.lambdaruntime.emulator.InvocationResult;
+import dev.lambdaruntime.emulator.http.ApiError;
 import dev.lambdaruntime.emulator.http.JsonBodies;
 import dev.lambdaruntime.emulator.invocation.InvocationReport;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param body the body to send
  */
 record InvokeApiResponse(int status, Map<String, String> headers, byte[] body) {
-
-	private static final String REQUEST_ID = "X-Amzn-Requestid";
 
 	/**
 	 * The function's answer: its payload, flagged as {@code Unhandled} when it is an error.
@@ -88,17 +87,14 @@ record InvokeApiResponse(int status, Map<String, String> headers, byte[] body) {
 	 * @return the answer
 	 */
 	static InvokeApiResponse error(int status, String errorType, String message) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Content-Type", JsonBodies.CONTENT_TYPE);
-		headers.put(REQUEST_ID, UUID.randomUUID().toString());
-		headers.put("X-Amzn-ErrorType", errorType);
-		return new InvokeApiResponse(status, headers, JsonBodies.apiError((status < 500) ? "User" : "Service", message));
+		ApiError error = new ApiError(status, errorType, message);
+		return new InvokeApiResponse(status, error.headers(), error.body());
 	}
 
 	private static Map<String, String> executed(String requestId) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", JsonBodies.CONTENT_TYPE);
-		headers.put(REQUEST_ID, requestId);
+		headers.put(ApiError.REQUEST_ID, requestId);
 		headers.put("X-Amz-Executed-Version", "$LATEST");
 		return headers;
 	}

@@ -11,11 +11,14 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
 import dev.lambdaruntime.emulator.InvocationResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.invocation.Durations;
+import dev.lambdaruntime.emulator.service.LocalLambdaService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +63,8 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 	 * Runs {@code lambda-runtime-emulator-VERSION-exec.jar}: until the JVM is stopped (Ctrl-C,
 	 * SIGTERM), or with {@code --invoke} for one invocation, exiting with 0 if the function
 	 * answered and 1 if not.
-	 * @param args {@code [options] -- COMMAND [ARGS...]}; {@code --help} lists the options
+	 * @param args {@code [options] -- COMMAND [ARGS...]}, or options alone for the local Lambda
+	 * service; {@code --help} lists the options
 	 */
 	public static void main(String[] args) {
 		LauncherSystemProperties.applyDefaults(System.getProperties());
@@ -78,7 +82,11 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 			System.out.print(LauncherArguments.USAGE);
 			return;
 		}
-		LambdaEmulatorLauncher launcher = startOrExplain(arguments.builder());
+		if (arguments.service() != null) {
+			serve(arguments.service());
+			return;
+		}
+		LambdaEmulatorLauncher launcher = startOrExplain(Objects.requireNonNull(arguments.builder())::start);
 		if (launcher == null) {
 			System.exit(1);
 			return;
@@ -91,15 +99,38 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		serve(launcher);
 	}
 
-	private static @Nullable LambdaEmulatorLauncher startOrExplain(Builder builder) {
+	private static <T> @Nullable T startOrExplain(Supplier<T> start) {
 		try {
-			return builder.start();
+			return start.get();
 		}
 		catch (RuntimeException ex) {
 			System.err.println(MESSAGE_PREFIX + ex.getMessage()
 					+ ((ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : ""));
 			return null;
 		}
+	}
+
+	/**
+	 * Runs the local Lambda service until the JVM stops, and says how to deploy into it.
+	 */
+	private static void serve(LocalLambdaService.Builder builder) {
+		LocalLambdaService service = startOrExplain(builder::build);
+		if (service == null) {
+			System.exit(1);
+			return;
+		}
+		Logger logger = LoggerFactory.getLogger(LambdaEmulatorLauncher.class);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			logger.info("Stopping the functions and the local Lambda service");
+			service.close();
+		}, SHUTDOWN_THREAD_NAME));
+		logger.info("Local Lambda service listening on " + service.endpoint() + "; deploy and invoke functions with");
+		logger.info("  aws lambda create-function --endpoint-url " + service.endpoint() + " --function-name NAME "
+				+ "--runtime provided.al2023 --handler bootstrap --role arn:aws:iam::000000000000:role/lambda "
+				+ "--zip-file fileb://function.zip");
+		logger.info("  aws lambda invoke --endpoint-url " + service.endpoint() + " --function-name NAME "
+				+ "--cli-binary-format raw-in-base64-out --payload '{}' response.json");
+		logger.info("or from a browser at " + service.pageUrl());
 	}
 
 	/**
@@ -213,6 +244,12 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		private @Nullable Path output;
 
 		private boolean outputToStandardError;
+
+		private @Nullable Consumer<String> logOutput;
+
+		private Map<String, String> functionEnvironment = Map.of();
+
+		private Path taskRoot = Path.of("").toAbsolutePath();
 
 		private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
 
@@ -348,6 +385,40 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 		}
 
 		/**
+		 * Sends the function's log (the runtime's standard output and error, and the
+		 * {@code START}, {@code END} and {@code REPORT} lines) to a consumer, instead of this
+		 * process's standard output.
+		 * @param logOutput takes each line, without its line break
+		 * @return this builder
+		 */
+		public Builder logOutput(Consumer<String> logOutput) {
+			this.logOutput = logOutput;
+			return this;
+		}
+
+		/**
+		 * Sets the function's own environment variables, as Lambda gives a function those of its
+		 * configuration; the variables Lambda sets itself take precedence.
+		 * @param environment the variables; none by default
+		 * @return this builder
+		 */
+		public Builder environment(Map<String, String> environment) {
+			this.functionEnvironment = Map.copyOf(environment);
+			return this;
+		}
+
+		/**
+		 * Sets the folder the runtime runs in, which {@code LAMBDA_TASK_ROOT} names, as Lambda runs a
+		 * function in the folder its code was unzipped to.
+		 * @param taskRoot the folder; this process's working directory by default
+		 * @return this builder
+		 */
+		public Builder taskRoot(Path taskRoot) {
+			this.taskRoot = taskRoot.toAbsolutePath();
+			return this;
+		}
+
+		/**
 		 * Sends the function's log to this process's standard error, unless it goes to an
 		 * {@linkplain #output(Path) output file}, so that this process's standard output carries
 		 * only what the launcher prints.
@@ -367,7 +438,8 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 			Map<String, String> inherited = System.getenv();
 			LogFile logFile = (this.output != null) ? LogFile.append(this.output) : null;
 			this.emulator.logOutput((logFile != null) ? logFile
-					: this.outputToStandardError ? System.err::println : System.out::println);
+					: (this.logOutput != null) ? this.logOutput
+							: this.outputToStandardError ? System.err::println : System.out::println);
 			String handler = (this.handler != null) ? this.handler
 					: (this.command.size() > 1) ? this.command.get(this.command.size() - 1)
 							: LambdaEmulator.DEFAULT_HANDLER;
@@ -376,10 +448,11 @@ public final class LambdaEmulatorLauncher implements AutoCloseable {
 				.build();
 			RuntimeProcessVariables environment = new RuntimeProcessVariables(emulator.runtimeApi(),
 					emulator.functionName(), this.functionVersion, this.memorySize, handler, this.maxConcurrency,
-					Path.of("").toAbsolutePath());
+					this.taskRoot);
 			try {
 				RuntimeSupervisor supervisor = RuntimeSupervisor.start(emulator,
-						() -> RuntimeProcess.start(this.command, environment.variables(inherited), emulator),
+						() -> RuntimeProcess.start(this.command, this.taskRoot,
+								environment.variables(this.functionEnvironment, inherited), emulator),
 						this.stopTimeout);
 				return new LambdaEmulatorLauncher(emulator, supervisor, logFile);
 			}

@@ -1,36 +1,51 @@
 package dev.lambdaruntime.emulator.launcher;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import dev.lambdaruntime.emulator.service.LocalLambdaService;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The command line of {@code lambda-runtime-emulator-VERSION-exec.jar}, read into a launcher
- * builder and, with {@code --invoke}, the one event to invoke the function with.
+ * builder and, with {@code --invoke}, the one event to invoke the function with; or, without a
+ * command, into a local Lambda service builder.
  *
- * @param builder the configured launcher builder
+ * @param builder the configured launcher builder, or {@code null} for the local Lambda service
  * @param event the event of {@code --invoke}, a JSON text, or {@code null} to serve until stopped
+ * @param service the configured local Lambda service builder, when there is no command
  */
-record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable String event) {
+record LauncherArguments(LambdaEmulatorLauncher.@Nullable Builder builder, @Nullable String event,
+		LocalLambdaService.@Nullable Builder service) {
 
 	/** The port the launcher listens on unless told otherwise, as the Runtime Interface Emulator. */
 	static final int DEFAULT_PORT = 8080;
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator-VERSION-exec.jar [options] -- COMMAND [ARGS...]
+			       java -jar lambda-runtime-emulator-VERSION-exec.jar [--port N] [--host ADDRESS]
+			                                                          [--code-directory DIR]
 
 			Serves the Lambda Runtime API and the Lambda Invoke API on one port, and runs COMMAND
 			as the function's runtime with AWS_LAMBDA_RUNTIME_API and the other variables Lambda
 			sets; relaunches it when it exits. With --invoke, invokes the function once instead,
 			prints its response and exits.
+
+			Without a command, serves as a local Lambda service: deploy functions into it with
+			the AWS SDKs or CLI (endpoint http://127.0.0.1:8080): CreateFunction,
+			UpdateFunctionCode, UpdateFunctionConfiguration, GetFunction,
+			GetFunctionConfiguration, ListFunctions, PublishVersion, DeleteFunction and Invoke.
+			Each function's zip is unzipped into a folder of its own (under --code-directory,
+			else a temporary folder) and its bootstrap runs on the first invocation.
 
 			Options:
 			  --port N              port to listen on (default 8080, or any free one with
@@ -56,6 +71,7 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			                        and exit: 0 if the function answered, 1 if the invocation
 			                        failed (the error goes to standard error, as does the
 			                        runtime's own output)
+			  --code-directory DIR  without a command: where functions' code is unzipped
 			  --help                show this help
 
 			The Runtime Interface Emulator's variables set defaults that options override:
@@ -70,6 +86,9 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			""";
 
 	private static final String INVOKE = "--invoke";
+
+	/** The options of the local Lambda service. */
+	private static final Set<String> SERVICE_OPTIONS = Set.of("--port", "--host", "--code-directory");
 
 	private static final long MEGABYTE = 1024 * 1024;
 
@@ -119,6 +138,9 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 				throw new IllegalArgumentException(option + " needs a value");
 			}
 		}
+		if (index == args.length && !options.containsKey(INVOKE)) {
+			return Optional.of(new LauncherArguments(null, null, service(options)));
+		}
 		if (index < args.length && args[index].equals("--")) {
 			index++;
 		}
@@ -147,7 +169,21 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			}
 		});
 		options.forEach((option, value) -> apply(builder, option, value));
-		return Optional.of(new LauncherArguments(builder, event));
+		return Optional.of(new LauncherArguments(builder, event, null));
+	}
+
+	private static LocalLambdaService.Builder service(Map<String, String> options) {
+		LocalLambdaService.Builder service = LocalLambdaService.builder().port(DEFAULT_PORT);
+		options.forEach((option, value) -> {
+			switch (option) {
+				case "--port" -> service.port(wholeNumber(option, value));
+				case "--host" -> service.host(value);
+				case "--code-directory" -> service.codeDirectory(Path.of(value));
+				default -> throw new IllegalArgumentException(option + " needs a command to run as the runtime; "
+						+ "without one, the local Lambda service takes only " + SERVICE_OPTIONS);
+			}
+		});
+		return service;
 	}
 
 	private static void apply(LambdaEmulatorLauncher.Builder builder, String option, String value) {
@@ -162,6 +198,8 @@ record LauncherArguments(LambdaEmulatorLauncher.Builder builder, @Nullable Strin
 			case "--max-concurrency" -> builder.maxConcurrency(wholeNumber(option, value));
 			case "--stop-timeout" -> builder.stopTimeout(seconds(option, value));
 			case "--max-queued-mb" -> builder.maxQueuedBytes(wholeNumber(option, value) * MEGABYTE);
+			case "--code-directory" -> throw new IllegalArgumentException(
+					"--code-directory is an option of the local Lambda service, which runs without a command");
 			default -> throw new IllegalArgumentException("Unknown option " + option);
 		}
 	}

@@ -34,16 +34,19 @@ final class RuntimeProcess {
 	 * Starts the command beside an emulator, which measures its init from now and reads its
 	 * output.
 	 * @param command the program and its arguments
+	 * @param directory the folder it runs in
 	 * @param environment variables to set on top of this process's own
 	 * @param emulator the emulator it serves
 	 * @return the running process
 	 * @throws IOException if the command cannot be started
 	 */
-	static RuntimeProcess start(List<String> command, Map<String, String> environment, LambdaEmulator emulator)
+	static RuntimeProcess start(List<String> command, Path directory, Map<String, String> environment,
+			LambdaEmulator emulator)
 			throws IOException {
 		// a file, not a pipe: when an invocation ends, its length says what the function wrote
 		Path output = Files.createTempFile("lambda-runtime-output-", ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
 		builder.environment().putAll(environment);
 		Process process;

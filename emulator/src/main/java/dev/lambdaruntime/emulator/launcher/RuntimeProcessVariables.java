@@ -41,12 +41,13 @@ record RuntimeProcessVariables(String runtimeApi, String functionName, String fu
 
 	/**
 	 * Returns the variables for one run of the runtime, with a log stream of its own.
+	 * @param function the function's own variables, which those Lambda sets override
 	 * @param inherited the launcher's own environment, whose AWS region is kept when set
 	 * @return the variables to set
 	 */
-	Map<String, String> variables(Map<String, String> inherited) {
+	Map<String, String> variables(Map<String, String> function, Map<String, String> inherited) {
 		String region = region(inherited);
-		Map<String, String> variables = new LinkedHashMap<>();
+		Map<String, String> variables = new LinkedHashMap<>(function);
 		variables.put("AWS_LAMBDA_RUNTIME_API", this.runtimeApi);
 		variables.put("AWS_LAMBDA_FUNCTION_NAME", this.functionName);
 		variables.put("AWS_LAMBDA_FUNCTION_VERSION", this.functionVersion);

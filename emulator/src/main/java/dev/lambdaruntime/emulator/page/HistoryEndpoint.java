@@ -1,13 +1,15 @@
 package dev.lambdaruntime.emulator.page;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.lambdaruntime.emulator.http.ExchangeHandler;
 import dev.lambdaruntime.emulator.http.JsonBodies;
 import dev.lambdaruntime.emulator.http.ResponseWriter;
-import dev.lambdaruntime.emulator.invocation.InvocationHistory;
+import dev.lambdaruntime.emulator.invocation.HistoryEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +21,13 @@ public final class HistoryEndpoint implements ExchangeHandler.Action {
 	/** Where the history is served. */
 	public static final String PATH = "/emulator/api/invocations";
 
-	private final InvocationHistory history;
+	private final Supplier<List<HistoryEntry.Summary>> history;
 
-	public HistoryEndpoint(InvocationHistory history) {
+	/**
+	 * Creates the endpoint.
+	 * @param history the recent invocations, newest first
+	 */
+	public HistoryEndpoint(Supplier<List<HistoryEntry.Summary>> history) {
 		this.history = history;
 	}
 
@@ -35,7 +41,7 @@ public final class HistoryEndpoint implements ExchangeHandler.Action {
 		}
 		else {
 			write(exchange, 200,
-					JsonMapper.shared().writeValueAsBytes(Map.of("invocations", this.history.summaries())));
+					JsonMapper.shared().writeValueAsBytes(Map.of("invocations", this.history.get())));
 		}
 	}
 

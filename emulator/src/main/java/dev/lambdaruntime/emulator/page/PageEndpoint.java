@@ -27,8 +27,8 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 	private static final String FUNCTION_NAME_PLACEHOLDER = "{{functionName}}";
 
 	private static final Map<String, String> CONTENT_TYPES = Map.of(INDEX, "text/html; charset=utf-8", "app.js",
-			"text/javascript; charset=utf-8", "templates.js", "text/javascript; charset=utf-8", "style.css",
-			"text/css; charset=utf-8");
+			"text/javascript; charset=utf-8", "templates.js", "text/javascript; charset=utf-8", "functions.js",
+			"text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8");
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -38,7 +38,8 @@ public final class PageEndpoint implements ExchangeHandler.Action {
 	/**
 	 * Creates the endpoint.
 	 * @param functionName the emulator's function name, which the page invokes unless told
-	 * otherwise; letters, digits, hyphens and underscores only, so it needs no escaping in HTML
+	 * otherwise, or empty for the local Lambda service, whose page lists its functions to pick
+	 * from; letters, digits, hyphens and underscores only, so it needs no escaping in HTML
 	 */
 	public PageEndpoint(String functionName) {
 		this.functionName = functionName;

@@ -16,9 +16,13 @@ import java.util.regex.Pattern;
 
 import dev.lambdaruntime.emulator.JavaCommand;
 import dev.lambdaruntime.emulator.RuntimeClient;
+import dev.lambdaruntime.emulator.service.FunctionZips;
+import dev.lambdaruntime.emulator.service.LambdaClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +38,8 @@ import static org.awaitility.Awaitility.await;
 class LambdaEmulatorJarIT {
 
 	private static final Pattern CURL_LINE = Pattern.compile("curl -d '\\{}' (http://\\S+)");
+
+	private static final Pattern SERVICE_LINE = Pattern.compile("Local Lambda service listening on (http://\\S+);");
 
 	@TempDir
 	Path directory;
@@ -73,6 +79,41 @@ class LambdaEmulatorJarIT {
 		}
 		finally {
 			emulator.destroyForcibly();
+		}
+	}
+
+	@Test
+	void jarWithoutACommandIsALocalLambdaServiceThatTheSdkDeploysInto() throws Exception {
+		Path log = this.directory.resolve("service.log");
+		Path code = Files.createDirectory(this.directory.resolve("code"));
+		Process service = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", System.getProperty("emulator.jar"), "--port", "0", "--code-directory", code.toString()))
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			String endpoint = await().atMost(RuntimeClient.WAIT)
+				.until(() -> SERVICE_LINE.matcher(Files.readString(log)), Matcher::find)
+				.group(1);
+			byte[] zip = FunctionZips.echoing(this.directory, "v1");
+
+			try (LambdaClient lambda = LambdaClients.of(endpoint)) {
+				lambda.createFunction((request) -> request.functionName("deployed")
+					.runtime("provided.al2023")
+					.handler("bootstrap")
+					.role("arn:aws:iam::000000000000:role/lambda")
+					.code((function) -> function.zipFile(SdkBytes.fromByteArray(zip))));
+				String answer = lambda.invoke((request) -> request.functionName("deployed")).payload().asUtf8String();
+
+				assertThat(JsonMapper.shared().readTree(answer).get("code").asString()).isEqualTo("v1");
+			}
+			service.destroy();
+
+			assertThat(service.waitFor(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(code).isEmptyDirectory();
+		}
+		finally {
+			service.destroyForcibly();
 		}
 	}
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.lambdaruntime.emulator.InvocationRequest;
+import dev.lambdaruntime.emulator.service.LocalLambdaService;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,25 @@ class LauncherArgumentsTest {
 	void commandIsRequired() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--port", "9000", "--"))
 			.withMessageContaining("No command");
+	}
+
+	@Test
+	void withoutACommandTheJarIsALocalLambdaService() {
+		LauncherArguments arguments = LauncherArguments.parse(Map.of(), "--port", "0").orElseThrow();
+
+		assertThat(arguments.builder()).isNull();
+		try (LocalLambdaService service = Objects.requireNonNull(arguments.service()).build()) {
+			assertThat(service.endpoint()).matches("http://127\\.0\\.0\\.1:\\d+");
+		}
+	}
+
+	@Test
+	void optionsOfTheRuntimeNeedACommand() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LauncherArguments.parse("--memory", "256"))
+			.withMessageContaining("--memory needs a command to run as the runtime");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherArguments.parse("--code-directory", "functions", "--", "x"))
+			.withMessageContaining("--code-directory is an option of the local Lambda service");
 	}
 
 	@Test

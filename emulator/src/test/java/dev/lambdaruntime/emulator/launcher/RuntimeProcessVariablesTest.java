@@ -14,7 +14,7 @@ class RuntimeProcessVariablesTest {
 
 	@Test
 	void variablesAreThoseLambdaSets() {
-		assertThat(this.environment.variables(Map.of())).containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
+		assertThat(this.environment.variables(Map.of(), Map.of())).containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
 			.containsEntry("AWS_LAMBDA_FUNCTION_NAME", "orders")
 			.containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
 			.containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")
@@ -32,15 +32,15 @@ class RuntimeProcessVariablesTest {
 
 	@Test
 	void eachRunHasALogStreamOfItsOwn() {
-		String first = this.environment.variables(Map.of()).get("AWS_LAMBDA_LOG_STREAM_NAME");
-		String second = this.environment.variables(Map.of()).get("AWS_LAMBDA_LOG_STREAM_NAME");
+		String first = this.environment.variables(Map.of(), Map.of()).get("AWS_LAMBDA_LOG_STREAM_NAME");
+		String second = this.environment.variables(Map.of(), Map.of()).get("AWS_LAMBDA_LOG_STREAM_NAME");
 
 		assertThat(first).matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}").isNotEqualTo(second);
 	}
 
 	@Test
 	void regionAlreadySetIsKept() {
-		assertThat(this.environment.variables(Map.of("AWS_REGION", "eu-west-1")))
+		assertThat(this.environment.variables(Map.of(), Map.of("AWS_REGION", "eu-west-1")))
 			.containsEntry("AWS_REGION", "eu-west-1")
 			.containsEntry("AWS_DEFAULT_REGION", "eu-west-1");
 	}
@@ -50,7 +50,7 @@ class RuntimeProcessVariablesTest {
 		RuntimeProcessVariables published = new RuntimeProcessVariables("127.0.0.1:9001", "orders", "7", 512,
 				"bootstrap", null, Path.of("/var/task"));
 
-		assertThat(published.variables(Map.of())).containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "7")
+		assertThat(published.variables(Map.of(), Map.of())).containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "7")
 			.hasEntrySatisfying("AWS_LAMBDA_LOG_STREAM_NAME", (stream) -> assertThat(stream).contains("/[7]"));
 	}
 
@@ -59,7 +59,14 @@ class RuntimeProcessVariablesTest {
 		RuntimeProcessVariables concurrent = new RuntimeProcessVariables("127.0.0.1:9001", "orders", "$LATEST", 512, "bootstrap", 4,
 				Path.of("/var/task"));
 
-		assertThat(concurrent.variables(Map.of())).containsEntry("AWS_LAMBDA_MAX_CONCURRENCY", "4");
+		assertThat(concurrent.variables(Map.of(), Map.of())).containsEntry("AWS_LAMBDA_MAX_CONCURRENCY", "4");
+	}
+
+	@Test
+	void functionVariablesArePassedUnderThoseLambdaSets() {
+		assertThat(this.environment.variables(Map.of("GREETING", "hello", "AWS_LAMBDA_FUNCTION_NAME", "other"), Map.of()))
+			.containsEntry("GREETING", "hello")
+			.containsEntry("AWS_LAMBDA_FUNCTION_NAME", "orders");
 	}
 
 }
