@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,13 @@ final class HttpConnection implements Closeable {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
+	/**
+	 * How long the answer to a request other than the long-polling {@code GET} may take: the
+	 * Runtime API answers a posted response or error at once, so one that never does must end
+	 * the exchange rather than hang the loop.
+	 */
+	static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
 	private final String host;
 
 	private final int port;
@@ -57,10 +66,17 @@ final class HttpConnection implements Closeable {
 
 	private @Nullable HttpResponseReader reader;
 
+	private final int answerTimeoutMillis;
+
 	HttpConnection(String host, int port) {
+		this(host, port, ANSWER_TIMEOUT);
+	}
+
+	HttpConnection(String host, int port, Duration answerTimeout) {
 		this.host = host;
 		this.port = port;
 		this.hostHeader = host + ":" + port;
+		this.answerTimeoutMillis = Math.toIntExact(answerTimeout.toMillis());
 	}
 
 	/**
@@ -184,12 +200,23 @@ final class HttpConnection implements Closeable {
 	 */
 	HttpResponse receive(HttpResponseReader reader, String method) throws IOException {
 		boolean interrupted = Thread.interrupted();
+		boolean longPoll = "GET".equals(method);
 		try {
+			SocketChannel channel = this.channel;
+			if (channel != null) {
+				// a field of the socket's stream, not a system call
+				channel.socket().setSoTimeout(longPoll ? 0 : this.answerTimeoutMillis);
+			}
 			HttpResponse response = reader.read();
 			if (reader.exhausted() || "close".equalsIgnoreCase(response.header(HeaderNames.CONNECTION))) {
 				disconnect();
 			}
 			return response;
+		}
+		catch (SocketTimeoutException ex) {
+			disconnect();
+			throw new SocketTimeoutException("The Runtime API did not answer a " + method + " within "
+					+ this.answerTimeoutMillis + " ms");
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			disconnect();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
@@ -25,6 +26,7 @@ import dev.lambdaruntime.runtime.RawHttpPeer.Request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link HttpConnection} against a hand-driven raw socket peer.
@@ -52,6 +54,35 @@ class HttpConnectionTests {
 		this.connection.close();
 		this.peer.close();
 		this.executor.shutdownNow();
+	}
+
+	@Test
+	void aPostTheServerNeverAnswersFailsAfterTheAnswerTimeoutInsteadOfHanging() throws Exception {
+		try (HttpConnection impatient = new HttpConnection("127.0.0.1", this.peer.port(), Duration.ofMillis(300))) {
+			CompletableFuture<HttpResponse> post = exchange(impatient, "POST", "/response", bytes("answer"));
+			Connection server = this.peer.accept();
+			assertThat(server.readRequest().requestLine()).isEqualTo("POST /response HTTP/1.1");
+
+			assertThat(post).failsWithin(WAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(SocketTimeoutException.class)
+				.withMessage("The Runtime API did not answer a POST within 300 ms");
+			assertThat(server.clientClosed()).as("the client hung up rather than send the answer again").isTrue();
+		}
+	}
+
+	@Test
+	void theLongPollingGetWaitsForItsAnswerBeyondTheAnswerTimeout() throws Exception {
+		try (HttpConnection impatient = new HttpConnection("127.0.0.1", this.peer.port(), Duration.ofMillis(100))) {
+			CompletableFuture<HttpResponse> next = exchange(impatient, "GET", "/next", null);
+			Connection server = this.peer.accept();
+			server.readRequest();
+			await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> !next.isDone());
+
+			server.respond("event");
+			assertThat(text(next.get(10, TimeUnit.SECONDS))).isEqualTo("event");
+		}
 	}
 
 	@Test
@@ -395,10 +426,15 @@ class HttpConnectionTests {
 	}
 
 	private CompletableFuture<HttpResponse> exchange(String method, String path, byte[] body, String... headers) {
+		return exchange(this.connection, method, path, body, headers);
+	}
+
+	private CompletableFuture<HttpResponse> exchange(HttpConnection connection, String method, String path,
+			byte[] body, String... headers) {
 		CompletableFuture<HttpResponse> future = new CompletableFuture<>();
 		this.executor.execute(() -> {
 			try {
-				future.complete(this.connection.exchange(method, path, headers, body));
+				future.complete(connection.exchange(method, path, headers, body));
 			}
 			catch (Throwable ex) {
 				future.completeExceptionally(ex);
