@@ -36,7 +36,7 @@ final class HttpLength {
 	}
 
 	private static int parse(String value, int radix, String what, int limit) throws IOException {
-		if (value.isEmpty() || !isDigits(value, radix)) {
+		if (value.isEmpty() || !isDigits(value, 0, value.length(), radix)) {
 			throw new IOException("Malformed HTTP " + what + ": " + HttpResponseReader.abbreviate(value));
 		}
 		try {
@@ -51,9 +51,9 @@ final class HttpLength {
 		}
 	}
 
-	/** Whether every character is a digit of the radix, 10 or 16, with no sign or space. */
-	static boolean isDigits(String value, int radix) {
-		for (int i = 0; i < value.length(); i++) {
+	/** Whether every character from {@code from} to {@code to} is a digit of the radix, 10 or 16, with no sign or space. */
+	static boolean isDigits(String value, int from, int to, int radix) {
+		for (int i = from; i < to; i++) {
 			char c = value.charAt(i);
 			boolean digit = (c >= '0' && c <= '9')
 					|| (radix == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));

@@ -87,7 +87,7 @@ final class HttpResponseReader {
 		String line = readLine();
 		// status-line = HTTP-version SP 3DIGIT SP [ reason-phrase ] (RFC 9112 section 4), the last SP often left out
 		if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' '
-				|| !HttpLength.isDigits(line.substring(9, 12), 10) || (line.length() > 12 && line.charAt(12) != ' ')) {
+				|| !HttpLength.isDigits(line, 9, 12, 10) || (line.length() > 12 && line.charAt(12) != ' ')) {
 			throw new IOException("Malformed HTTP status line: " + abbreviate(line));
 		}
 		return Integer.parseInt(line, 9, 12, 10);
